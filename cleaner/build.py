@@ -1,0 +1,164 @@
+"""Run a build: inputs -> clean (one process or a pool) -> duplicates -> publish."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__, publish, schema
+from .dedupe import DuplicateIndex
+from .document import Article, Rejection, Source
+from .pipeline import clean
+from .read import InputFile, find_inputs, read_input
+from .rows import article_rows, rejection_rows
+from .settings import Settings
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    kept: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    removed_chars: Counter = field(default_factory=Counter)
+    removed_by_rule: Counter = field(default_factory=Counter)
+    sentences: int = 0
+    chars: int = 0
+    languages: Counter = field(default_factory=Counter)
+    article_lengths: list[int] = field(default_factory=list)
+    inputs: list[dict] = field(default_factory=list)
+    status: str = ""
+    version_dir: str = ""
+
+    def line(self) -> str:
+        removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed_chars.items())) or "none"
+        rejected = sum(self.rejected.values())
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
+        return (f"{self.read} documents read, {self.kept} kept, {rejected} rejected"
+                + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
+
+
+def process(item: InputFile, settings: Settings) -> Article | Rejection:
+    """Read and clean one input; never raises for bad input."""
+    source = read_input(item)
+    if isinstance(source, Rejection):
+        return source
+    try:
+        return clean(source, settings)
+    except Exception as e:  # one bad document never stops a run
+        return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
+
+
+def _process_star(args: tuple[InputFile, Settings]) -> Article | Rejection:
+    return process(*args)
+
+
+def run_engine(items: Iterable[InputFile], settings: Settings, workers: int) -> Iterator[Article | Rejection]:
+    """Results in input order, from one process or a pool of `workers` processes."""
+    if workers <= 1:
+        for item in items:
+            yield process(item, settings)
+        return
+    with get_context("spawn" if sys.platform == "darwin" else "fork").Pool(workers) as pool:
+        yield from pool.imap(_process_star, ((item, settings) for item in items), chunksize=4)
+
+
+def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
+          progress: Callable[[int], None] | None = None) -> Summary:
+    """Publish OUT/NAME/VERSION from the inputs; returns what happened."""
+    from dataset_card import render
+
+    publish.check_name(name)
+    publish.check_version(version)
+    for given in inputs:
+        if not os.path.exists(given):
+            raise publish.PublishError(f"input {given} does not exist")
+    out_dir = Path(out)
+    target = out_dir / name / version
+    publish.remove_stale_staging(out_dir, name)
+    staging = publish.staging_dir(out_dir, name, version)
+    try:
+        summary = Summary(version_dir=str(target))
+        writers = {c: publish.ConfigWriter(c, staging / "data" / c) for c in schema.CONFIGS}
+        index = DuplicateIndex(settings.near_duplicate_threshold)
+        kept_names: dict[str, str] = {}
+        for result in run_engine(list(find_inputs(inputs)), settings, workers):
+            summary.read += 1
+            if progress:
+                progress(1)
+            rows = _rows(result, index, kept_names, summary)
+            for config, config_rows in rows.items():
+                if config_rows:
+                    writers[config].add(config_rows)
+        files = {c: w.close() for c, w in writers.items()}
+        content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
+        manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
+        publish.write_json(staging / "manifest.json", manifest)
+        (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings),
+                                           encoding="utf-8")
+        summary.status = publish.finalise(staging, target, content)
+        return summary
+    finally:
+        if staging.exists():
+            import shutil
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _rows(result: Article | Rejection, index: DuplicateIndex, kept_names: dict[str, str],
+          summary: Summary) -> dict[str, list[dict]]:
+    if isinstance(result, Rejection):
+        summary.rejected[result.reason] += 1
+        summary.inputs.append({"source_file": result.source_file, "sha256": result.source_sha256,
+                               "outcome": "rejected", "reason": result.reason})
+        return rejection_rows(result)
+    dup = index.check_and_add(result.id, result.text)
+    if dup is not None:
+        kind, kept_id = dup
+        kept = kept_names[kept_id]
+        rejection = Rejection(result.source, result.source.path, result.source.sha256, "duplicate",
+                              f"{kind} duplicate of {kept}", result.id)
+        summary.rejected["duplicate"] += 1
+        summary.inputs.append({"source_file": result.source.path, "sha256": result.source.sha256,
+                               "outcome": "rejected", "reason": "duplicate"})
+        return rejection_rows(rejection, duplicate_of=kept)
+    kept_names[result.id] = result.source.path
+    summary.kept += 1
+    rows = article_rows(result)
+    for r in result.removals:
+        summary.removed_chars[r.category] += r.end - r.start
+        summary.removed_by_rule[(r.rule, r.category)] += r.end - r.start
+    art = rows["articles"][0]
+    summary.chars += art["n_chars"]
+    summary.sentences += art["n_sentences"]
+    summary.languages[art["language"]] += 1
+    summary.article_lengths.append(art["n_chars"])
+    summary.inputs.append({"source_file": result.source.path, "sha256": result.source.sha256,
+                           "outcome": "article", "bytes": result.source.n_bytes,
+                           "encoding": result.source.encoding})
+    return rows
+
+
+def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
+              summary: Summary) -> dict:
+    outputs = []
+    for config, paths in files.items():
+        for p in paths:
+            import pyarrow.parquet as pq
+            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config,
+                            "sha256": publish.file_sha256(p), "bytes": p.stat().st_size,
+                            "rows": pq.read_metadata(p).num_rows})
+    return {
+        "tool": {"name": publish.TOOL, "version": __version__, "git_commit": publish.git_commit(),
+                 "pyarrow": __import__("pyarrow").__version__},
+        "settings": settings.as_dict(),
+        "settings_fingerprint": settings.fingerprint(),
+        "inputs": summary.inputs,
+        "outputs": outputs,
+        "rows": {c: w.rows for c, w in writers.items()},
+        "content_fingerprint": content,
+    }

@@ -1,0 +1,52 @@
+"""Duplicates across documents: exact (hash of the normalised text) and near (MinHash + LSH)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from datasketch import MinHash, MinHashLSH
+
+WHITE = re.compile(r"\s+")
+SHINGLE = 5
+NUM_PERM = 64
+
+
+def normalised(text: str) -> str:
+    return WHITE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def minhash(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    grams = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+    m.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    return m
+
+
+@dataclass
+class DuplicateIndex:
+    """Remembers kept articles; says which earlier one a new article copies, if any."""
+
+    threshold: float = 0.85
+    exact: dict[str, str] = field(default_factory=dict)
+    _lsh: MinHashLSH | None = None
+
+    def __post_init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+
+    def check_and_add(self, key: str, text: str) -> tuple[str, str] | None:
+        """(kind, key of the kept copy) when `text` duplicates a kept article, else None (and
+        the article is remembered as kept)."""
+        norm = normalised(text)
+        digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
+        if digest in self.exact:
+            return "exact", self.exact[digest]
+        m = minhash(norm)
+        near = sorted(self._lsh.query(m))
+        if near:
+            return "near", near[0]
+        self.exact[digest] = key
+        self._lsh.insert(key, m)
+        return None

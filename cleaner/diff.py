@@ -1,0 +1,55 @@
+"""`cleaner diff`: articles added, removed and changed between two published versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+COMPARED = ("title", "text", "published_at", "source_name", "authors", "language")
+
+
+@dataclass
+class VersionDiff:
+    old: str
+    new: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[tuple[str, list[str], int]] = field(default_factory=list)  # (source_file, fields, char delta)
+    unchanged: int = 0
+
+
+def read_articles(version_dir: str) -> dict[str, dict]:
+    files = sorted(Path(version_dir, "data", "articles").glob("*.parquet"))
+    if not files:
+        raise FileNotFoundError(f"{version_dir} has no data/articles/*.parquet")
+    rows = {}
+    for f in files:
+        for row in pq.read_table(f, columns=["id", "source_file", *COMPARED]).to_pylist():
+            rows[row["id"]] = row
+    return rows
+
+
+def diff_versions(old: str, new: str) -> VersionDiff:
+    a, b = read_articles(old), read_articles(new)
+    d = VersionDiff(old, new)
+    d.added = sorted(b[i]["source_file"] for i in b.keys() - a.keys())
+    d.removed = sorted(a[i]["source_file"] for i in a.keys() - b.keys())
+    for i in sorted(a.keys() & b.keys(), key=lambda i: b[i]["source_file"]):
+        fields = [c for c in COMPARED if a[i][c] != b[i][c]]
+        if fields:
+            d.changed.append((b[i]["source_file"], fields, len(b[i]["text"]) - len(a[i]["text"])))
+        else:
+            d.unchanged += 1
+    return d
+
+
+def format_diff(d: VersionDiff) -> str:
+    lines = [f"{d.old} -> {d.new}: {len(d.added)} added, {len(d.removed)} removed, "
+             f"{len(d.changed)} changed, {d.unchanged} unchanged"]
+    lines += [f"+ {s}" for s in d.added]
+    lines += [f"- {s}" for s in d.removed]
+    lines += [f"~ {s}: {', '.join(f)}" + (f" (text {delta:+d} chars)" if "text" in f else "")
+              for s, f, delta in d.changed]
+    return "\n".join(lines)

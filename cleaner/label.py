@@ -1,0 +1,67 @@
+"""Label every block: block rules first (what a line says), then the context pass (where it stands)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .document import Block, Label
+from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
+from .rules.base import BlockContext
+from .settings import Settings
+
+# First match wins; metadata before furniture so that a source/date line is read, not dropped.
+BLOCK_RULES = (
+    metadata_lines.summary,
+    metadata_lines.field_line,
+    metadata_lines.byline,
+    related.prev_next,
+    related.list_heading,
+    widgets.share_widget,
+    widgets.comment_widget,
+    widgets.tag_line,
+    footer.disclaimer,
+    footer.copyright_line,
+    navigation.breadcrumb,
+    navigation.link_bar,
+)
+
+
+def label_block(block: Block, ctx: BlockContext) -> Label | None:
+    for rule in BLOCK_RULES:
+        label = rule(block, ctx)
+        if label is not None:
+            return label
+    return None
+
+
+def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
+    """A label for every block; kind paragraph/heading for the body, title, or what was removed."""
+    ctx = BlockContext(tuple(blocks), settings)
+    labels: list[Label | None] = [label_block(b, ctx) for b in blocks]
+    span = layout.body_span(blocks, labels, settings)
+    if span is None:
+        return [lab or layout.outside_body() for lab in labels]
+    first, last = span
+
+    line_grams = Counter(g for b in blocks for g in spam_lines.bigrams(b.text))
+
+    head = list(range(0, first))
+    title = layout.title_line(head, blocks, labels, settings)
+    if title is not None:
+        labels[title] = layout.title_label()
+    for i in head:
+        if labels[i] is None:
+            labels[i] = (layout.bare_name(blocks[i]) or spam_lines.stray_line(blocks[i], line_grams)
+                         or layout.outlet_link(blocks[i]) or layout.outside_body())
+
+    for i in range(first, last + 1):
+        if labels[i] is None:
+            labels[i] = spam_lines.stray_line(blocks[i], line_grams) or Label("body", "layout.body_span")
+
+    tail = [i for i in range(last + 1, len(blocks)) if labels[i] is None]
+    for i in layout.headline_run(tail, blocks, settings):
+        labels[i] = layout.headline_run_label()
+    for i in tail:
+        if labels[i] is None:
+            labels[i] = layout.outlet_link(blocks[i]) or layout.outside_body()
+    return labels  # type: ignore[return-value]

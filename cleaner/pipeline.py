@@ -1,0 +1,115 @@
+"""clean(Source) -> Article | Rejection: pure, no I/O; every engine calls this same function."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import language, metadata, segment
+from .blocks import split_blocks
+from .document import Article, Block, Label, Rejection, Removal, Segment, Source
+from .label import label_blocks
+from .rules import duplicates, metadata_lines, spam_inline
+from .rules.base import SpanContext
+from .settings import Settings
+
+SPAN_RULES = (
+    spam_inline.ad_vocabulary,
+    spam_inline.injected_fragments,
+    metadata_lines.closing_byline,
+)
+KEPT = {"body", "title"}
+WHITE = re.compile(r"\s+")
+
+
+def article_id(source_file: str, record_id: str | None = None) -> str:
+    """Stable across versions: derived from where the article came from, not its content."""
+    key = source_file if record_id is None else f"{source_file}#{record_id}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def reject(source: Source, reason: str, detail: str) -> Rejection:
+    return Rejection(source, source.path, source.sha256, reason, detail, article_id(source.path, source.record_id))
+
+
+def cut(block: Block, spans: list[Removal]) -> str:
+    """The block's text with the spans inside it taken out."""
+    pieces, pos = [], block.start
+    for r in sorted(spans, key=lambda r: r.start):
+        if r.start > pos:
+            pieces.append(block.text[pos - block.start:r.start - block.start])
+        pos = max(pos, r.end)
+    pieces.append(block.text[pos - block.start:])
+    return "".join(pieces).strip()
+
+
+def indent_of(text: str, block: Block) -> str:
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return text[line_start:block.start]
+
+
+def clean(source: Source, settings: Settings) -> Article | Rejection:
+    """Label, extract and segment one decoded document."""
+    text = source.text
+    blocks = split_blocks(text)
+    if not blocks:
+        return reject(source, "empty", "no line holds any character")
+    labels = label_blocks(blocks, settings)
+    removals: list[Removal] = []
+    body: list[Block] = []
+    for block, label in zip(blocks, labels):
+        if label.kind == "body":
+            body.append(block)
+        elif label.kind != "title":
+            removals.append(Removal(block.start, block.end, block.text, label.kind, label.rule))
+
+    # Spans inside kept lines: in-line spam, closing bylines.
+    ctx = SpanContext(text, tuple(body), settings)
+    spans: list[Removal] = []
+    for rule in SPAN_RULES:
+        found = rule(ctx)
+        taken = {(r.start, r.end) for r in spans}
+        spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
+    closing = next((r.text for r in spans if r.rule == "metadata_lines.closing_byline"), None)
+
+    title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
+    meta = metadata.extract(blocks, labels, closing)
+    if title_index is not None:
+        b = blocks[title_index]
+        removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
+
+    # Segments: each kept block with its spans cut out; repeated blocks go as duplicates.
+    by_block: dict[int, list[Removal]] = {}
+    starts = [b.start for b in body]
+    for r in spans:
+        owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
+        by_block.setdefault(owner, []).append(r)
+    texts = [cut(b, by_block.get(i, [])) for i, b in enumerate(body)]
+    dupes = duplicates.repeated_blocks(texts)
+    indents = [indent_of(text, b) for b in body]
+    body_indent = max(set(indents), key=indents.count) if indents else None
+    segments: list[Segment] = []
+    for i, (block, clean_text) in enumerate(zip(body, texts)):
+        if i in dupes:
+            removals.append(Removal(block.start, block.end, block.text, "duplicate", duplicates.RULE_ID))
+            continue
+        removals.extend(by_block.get(i, []))
+        if not clean_text:
+            continue
+        kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
+        segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
+    del starts
+    if meta.title:
+        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), blocks[title_index].start))
+    removals.sort(key=lambda r: (r.start, r.end))
+
+    body_text = "\n".join(s.text for s in segments if s.kind != "title")
+    if not body_text:
+        return reject(source, "no_content", "every line is page furniture: no article body found")
+    if len(WHITE.sub("", body_text)) < settings.min_article_chars:
+        return reject(source, "too_short", f"the body holds {len(body_text)} characters, under {settings.min_article_chars}")
+    lang = language.identify(body_text, settings.language_sample_chars)
+    if settings.languages and lang not in settings.languages:
+        return reject(source, "language", f"language {lang} is not among {', '.join(settings.languages)}")
+    return Article(source, article_id(source.path, source.record_id), meta, lang, segments, removals,
+                   list(zip(blocks, labels)))

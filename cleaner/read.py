@@ -1,0 +1,187 @@
+"""Find inputs, decode their bytes, repair mojibake: bytes in, `Source` (or `Rejection`) out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from .document import Rejection, Source
+
+# Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+# Characters that mojibake of UTF-8 read as Latin-1/cp1252 is made of; text without any
+# of them cannot hold that mojibake, so ftfy is skipped (it is slow pure Python).
+MOJIBAKE_HINT = re.compile(r"[\u0080-\u024f\u2018-\u203a\u02c6\u02dc\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192]")
+ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+LINE_BREAKS = re.compile(r"\r\n|[\r\u0085\u2028\u2029\u000b\u000c]")
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ""}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    relative: str  # path relative to the root it was found under (posix separators)
+
+
+def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
+    """Files under each input (recursively, sorted, symlink loops skipped), or the file itself."""
+    for given in inputs:
+        root = Path(given)
+        if root.is_file():
+            yield InputFile(root, root.name)
+            continue
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            st = os.stat(dirpath)
+            if (st.st_dev, st.st_ino) in seen:
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                path = Path(dirpath) / name
+                yield InputFile(path, path.relative_to(root).as_posix())
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def looks_binary(data: bytes) -> bool:
+    """Many NUL or other C0 control bytes (outside UTF-16) mean this is not text."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(sample):
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return controls / len(sample) > 0.05
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is mostly NUL (ASCII-heavy UTF-16)."""
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding name). UTF-8 and BOMs first (fast), then a real detector.
+
+    Raises UnicodeError when no encoding reads the bytes."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    utf16 = _utf16_without_bom(data[:65536])
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data[:262144] if len(data) > 262144 else data).best()
+    if best is not None:
+        name = _widen(best.encoding)
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass
+    # Mostly UTF-8 with a few broken bytes (a truncated or mixed file): keep it, mark the loss.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(8, len(text) // 100):
+        return text, "utf-8 (with replacements)"
+    raise UnicodeError(f"no encoding reads these bytes ({utf8_error.reason} at byte {utf8_error.start})")
+
+
+def _widen(name: str) -> str:
+    """Decode with the superset of a detected legacy Chinese encoding."""
+    name = name.lower().replace("_", "-")
+    if name in {"gb2312", "gbk", "gb18030", "hz", "iso2022-cn"}:
+        return "gb18030"
+    if name in {"big5", "big5hkscs", "cp950"}:
+        return "big5hkscs"
+    return name
+
+
+def normalise(text: str) -> str:
+    """One line-break character, plain spaces for odd ones, no invisible characters."""
+    text = LINE_BREAKS.sub("\n", text)
+    text = ODD_SPACES.sub(" ", text)
+    text = INVISIBLES.sub("", text)
+    return text.replace("\x00", "")
+
+
+def repair(text: str) -> tuple[str, tuple[str, ...]]:
+    """Mojibake repaired by ftfy (its encoding fixes only); the names of the fixes applied."""
+    if not MOJIBAKE_HINT.search(text):
+        return text, ()
+    fixed, explanation = ftfy.fix_and_explain(text, config=FTFY_CONFIG)
+    steps = tuple(dict.fromkeys(step.transformation for step in explanation or []))
+    return fixed, steps
+
+
+def decode_source(data: bytes, relative: str) -> Source | Rejection:
+    """Bytes of one input to a `Source`, or a `Rejection` saying why not."""
+    digest = sha256_hex(data)
+    if not data.strip():
+        return Rejection(None, relative, digest, "empty", "the file holds no bytes or only white space")
+    if looks_binary(data):
+        return Rejection(None, relative, digest, "not_text", "the bytes hold many control characters: a binary file")
+    try:
+        text, encoding = decode_bytes(data)
+    except (UnicodeError, LookupError) as e:
+        return Rejection(None, relative, digest, "undecodable", str(e))
+    text = normalise(text)
+    text, repairs = repair(text)
+    if not text.strip():
+        return Rejection(None, relative, digest, "empty", "nothing but white space after decoding")
+    return Source(relative, digest, len(data), encoding, repairs, text)
+
+
+def read_input(item: InputFile) -> Source | Rejection:
+    """Read one file; unreadable files become rejections, not exceptions."""
+    try:
+        data = item.path.read_bytes()
+    except OSError as e:
+        return Rejection(None, item.relative, "", "unreadable", f"{type(e).__name__}: {e.strerror or e}")
+    return decode_source(data, item.relative)

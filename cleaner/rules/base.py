@@ -1,0 +1,43 @@
+"""What rules receive, and how a rule's id is derived from its module and name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..document import Block, Label, Removal
+from ..settings import Settings
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What a block rule may look at besides its block: the whole document's blocks."""
+
+    blocks: tuple[Block, ...]
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class SpanContext:
+    """What a span rule sees: the decoded text and the blocks kept so far, in order."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    settings: Settings
+
+
+BlockRule = Callable[[Block, BlockContext], "Label | None"]
+SpanRule = Callable[[SpanContext], "list[Removal]"]
+
+
+def rule_id(func: Callable) -> str:
+    """`navigation.nav_bar` for cleaner.rules.navigation.nav_bar: module and function name."""
+    module = func.__module__.rsplit(".", 1)[-1]
+    return f"{module}.{func.__name__}"
+
+
+def span_removal(text: str, start: int, end: int, category: str, func: Callable) -> Removal:
+    return Removal(start, end, text[start:end], category, rule_id(func))
+
+
+__all__ = ["Block", "BlockContext", "Label", "Removal", "SpanContext", "Settings", "rule_id", "span_removal"]

@@ -1,0 +1,44 @@
+"""Cheap text features the rules share: length, punctuation, list shape."""
+
+from __future__ import annotations
+
+import re
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[。！？!?；;…]")
+FULL_STOP = re.compile(r"[。！？!?]")
+CLOSERS = "”’」』)）\"'"
+CLAUSE = re.compile(r"[，,、：:；;]")
+LIST_SEPARATORS = re.compile(r"\s*[|｜·•]\s*|\s+")
+WORDISH = re.compile(r"[\w\u3400-\u9fff]")
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK.findall(text))
+
+
+def is_prose(text: str, min_chars: int) -> bool:
+    """Reads as running text: long enough, with a full stop (headlines rarely have one)."""
+    if len(text) < min_chars:
+        return False
+    if "。" in text:
+        return True
+    stops = len(FULL_STOP.findall(text))
+    clauses = len(CLAUSE.findall(text))
+    ends_sentence = bool(FULL_STOP.match(text.rstrip(CLOSERS)[-1:]))
+    return stops >= 2 or (ends_sentence and clauses >= 1) or (stops >= 1 and clauses >= 2 and len(text) >= 2 * min_chars)
+
+
+def list_items(text: str) -> list[str]:
+    return [t for t in LIST_SEPARATORS.split(text) if t]
+
+
+def is_link_list(text: str, min_items: int = 4, max_item_chars: int = 8) -> bool:
+    """Many short items separated by spaces or bars and no sentence punctuation."""
+    if SENTENCE_END.search(text) or "，" in text or "," in text:
+        return False
+    items = list_items(text)
+    if len(items) < min_items:
+        return False
+    short = sum(1 for t in items if len(t) <= max_item_chars)
+    return short >= 0.8 * len(items)

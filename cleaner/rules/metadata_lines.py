@@ -1,0 +1,72 @@
+"""Lines that carry metadata: source/date/editor fields, bylines, summaries.
+
+They leave the text as removals of category `metadata`; cleaner/metadata.py reads
+their values into columns."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import features, markers
+from .base import Block, BlockContext, Label, Removal, SpanContext, rule_id, span_removal
+
+
+@lru_cache(maxsize=None)
+def field_pattern() -> re.Pattern:
+    """A field name at the start of a line or after a separator, followed by a colon."""
+    keys = "|".join(sorted(map(re.escape, markers.literals("metadata_fields")), key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s【\[|｜(（/])(?:{keys})\s*[:：]")
+
+
+@lru_cache(maxsize=None)
+def byline_pattern() -> re.Pattern:
+    """A byline: an optional outlet, a reporter role, then names."""
+    roles = "|".join(e[3:] if e.startswith("re:") else re.escape(e) for e in markers.entries("byline_roles"))
+    return re.compile(
+        rf"^[(（【\[]?\s*(?P<outlet>[^\s:：]{{0,16}}?)(?P<role>{roles})(?P<sep>\s*[:：/]\s*|\s+)?(?P<names>\S.*)$"
+    )
+
+
+def field_line(block: Block, ctx: BlockContext) -> Label | None:
+    """Source, date, author and editor fields (来源: ... 时间: ... 编辑: ...)."""
+    text = block.text
+    if len(text) > 160 or "。" in text:
+        return None
+    if field_pattern().search(text):
+        return Label("metadata", rule_id(field_line), "fields")
+    return None
+
+
+def byline(block: Block, ctx: BlockContext) -> Label | None:
+    """A reporter byline on a line of its own (本报记者 X 通讯员 Y, 文/X)."""
+    text = block.text
+    if len(text) > 60 or features.SENTENCE_END.search(text) or "，" in text:
+        return None
+    m = byline_pattern().match(text)
+    if m and (m.group("sep") or m.group("outlet") or m.group("role").endswith("/")):
+        return Label("metadata", rule_id(byline), "byline")
+    return None
+
+
+def summary(block: Block, ctx: BlockContext) -> Label | None:
+    """A summary or lead-in marked 摘要/导语; its text becomes the summary column."""
+    if markers.pattern("summary").match(block.text):
+        return Label("metadata", rule_id(summary), "summary")
+    return None
+
+
+CLOSING_BYLINE = re.compile(
+    r"[(（]\s*(?:[^()（）]{0,12}?(?:记者|通讯员|作者|编辑|撰稿|文/|摄)[^()（）]{0,40}|完|END)\s*[)）]\s*$"
+)
+
+
+def closing_byline(ctx: SpanContext) -> list[Removal]:
+    """A byline in brackets closing the last paragraph: (记者 X Y 通讯员 Z)."""
+    if not ctx.blocks:
+        return []
+    last = ctx.blocks[-1]
+    m = CLOSING_BYLINE.search(last.text)
+    if not m or m.start() == 0:
+        return []
+    return [span_removal(ctx.text, last.start + m.start(), last.end, "metadata", closing_byline)]

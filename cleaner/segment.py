@@ -1,0 +1,42 @@
+"""Segment kept blocks into headings, paragraphs, captions, quotes and list items, and sentences."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import features, markers
+from .settings import Settings
+
+# A sentence ends at 。！？!?；;… (runs of them), closing quotes and brackets staying with it,
+# or at . ! ? followed by white space (Latin-script text); trailing white space stays too.
+SENTENCE = re.compile(
+    r".*?(?:[。！？!?；;…]+[”’」』）)\]》〉\"']*|[.!?]+[\"')\]]*(?=\s)|$)\s*",
+    re.S,
+)
+LIST_ITEM = re.compile(r"^(?:[•·●○◆◇■□▪►\-*]\s*|\d{1,2}[.、)）]\s*|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）])")
+QUOTE_OPEN = "“「『\""
+QUOTE_CLOSE = "”」』\""
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    """Split a block into sentences; joined they give the block back exactly."""
+    out = [m.group() for m in SENTENCE.finditer(text) if m.group()]
+    assert "".join(out) == text
+    return tuple(out)
+
+
+def block_kind(text: str, indent: str, body_indent: str | None, settings: Settings) -> str:
+    """heading, caption, quote, list_item or paragraph, from the line's shape."""
+    short = len(text) <= settings.max_heading_chars
+    if markers.pattern("caption").search(text) and len(text) <= 120:
+        return "caption"
+    if LIST_ITEM.match(text) and len(text) <= 200:
+        return "list_item"
+    if short and not features.SENTENCE_END.search(text[-1:]) and not features.is_prose(text, 10):
+        return "heading"
+    if (body_indent and not indent and len(text) <= 60 and text.endswith(("。", "."))
+            and text.count("。") <= 1):
+        return "caption"  # an unindented one-sentence line among indented paragraphs
+    if text[0] in QUOTE_OPEN and text[-1] in QUOTE_CLOSE and sum(text.count(c) for c in QUOTE_OPEN[:3]) == 1:
+        return "quote"
+    return "paragraph"
