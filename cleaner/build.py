@@ -11,7 +11,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import __version__, publish, schema
+from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
 from .document import Article, Rejection, Source
 from .pipeline import clean
@@ -99,6 +99,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
         publish.write_json(staging / "manifest.json", manifest)
+        publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings))
         (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings),
                                            encoding="utf-8")
         summary.status = publish.finalise(staging, target, content)

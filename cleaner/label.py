@@ -13,6 +13,7 @@ from .settings import Settings
 BLOCK_RULES = (
     metadata_lines.summary,
     metadata_lines.field_line,
+    metadata_lines.date_line,
     metadata_lines.byline,
     related.prev_next,
     related.list_heading,

@@ -12,11 +12,11 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?"
 )
-SOURCE = re.compile(r"(?:稿件来源|文章来源|信息来源|新闻来源|本文来源|来源|出处)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+)")
+SOURCE = re.compile(r"(?:稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+)")
 EDITOR = re.compile(r"(?:责任编辑|编辑|责编)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
-SPLIT_NAMES = re.compile(r"[\s、,，;；/]+")
+SPLIT_NAMES = re.compile(r"[\s、,，;；/丨|｜]+")
 TRAILING_FIELD = re.compile(r"\s+\S{1,6}[:：].*$")
 
 
@@ -65,8 +65,8 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
     return authors, outlet
 
 
-def extract(blocks: list[Block], labels: list[Label], closing: str | None) -> Metadata:
-    """Metadata from the blocks labelled title/metadata, plus a closing byline span's text."""
+def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Metadata:
+    """Metadata from the blocks labelled title/metadata, plus bylines cut from paragraphs."""
     meta = Metadata()
     outlets: list[str] = []
     link_outlets: list[str] = []
@@ -89,11 +89,12 @@ def extract(blocks: list[Block], labels: list[Label], closing: str | None) -> Me
                 outlets.append(outlet)
         else:
             read_fields(text, meta, outlets)
-    if closing:
-        names, outlet = byline_names(closing)
+    for text in bylines:
+        names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
         meta.authors.extend(names)
-        if outlet:
-            outlets.append(outlet)
+        opener = re.match(r"^(.{2,12}?)(?:讯|电)", text)
+        if opener and opener[1] not in {"本报", "本台", "本网", "本刊", "本站"}:
+            outlets.append(opener[1])
     if meta.source_name is None and (outlets or link_outlets):
         meta.source_name = (outlets or link_outlets)[0]
     meta.authors = list(dict.fromkeys(meta.authors))

@@ -16,9 +16,10 @@ from .settings import Settings
 SPAN_RULES = (
     spam_inline.ad_vocabulary,
     spam_inline.injected_fragments,
+    metadata_lines.opening_byline,
     metadata_lines.closing_byline,
 )
-KEPT = {"body", "title"}
+BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
 WHITE = re.compile(r"\s+")
 
 
@@ -70,10 +71,10 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         found = rule(ctx)
         taken = {(r.start, r.end) for r in spans}
         spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
-    closing = next((r.text for r in spans if r.rule == "metadata_lines.closing_byline"), None)
+    bylines = [r.text for r in spans if r.rule in BYLINE_RULES]
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
-    meta = metadata.extract(blocks, labels, closing)
+    meta = metadata.extract(blocks, labels, bylines)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))

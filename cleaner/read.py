@@ -79,15 +79,13 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def looks_binary(data: bytes) -> bool:
-    """Many NUL or other C0 control bytes (outside UTF-16) mean this is not text."""
-    sample = data[:65536]
-    if not sample:
-        return False
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(sample):
-        return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
-    return controls / len(sample) > 0.05
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def looks_binary(text: str) -> bool:
+    """Many C0 control characters in decoded text mean the input was not text."""
+    sample = text[:65536]
+    return bool(sample) and len(CONTROL.findall(sample)) > 0.05 * len(sample)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -119,7 +117,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError:
             pass
-    best = from_bytes(data[:262144] if len(data) > 262144 else data).best()
+    best = from_bytes(data[:262144] if len(data) > 262144 else data, threshold=0.6).best()
     if best is not None:
         name = _widen(best.encoding)
         try:
@@ -156,7 +154,7 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     if not MOJIBAKE_HINT.search(text):
         return text, ()
     fixed, explanation = ftfy.fix_and_explain(text, config=FTFY_CONFIG)
-    steps = tuple(dict.fromkeys(step.transformation for step in explanation or []))
+    steps = tuple(dict.fromkeys(f"{step.action}:{step.parameter}" for step in explanation or []))
     return fixed, steps
 
 
@@ -165,14 +163,16 @@ def decode_source(data: bytes, relative: str) -> Source | Rejection:
     digest = sha256_hex(data)
     if not data.strip():
         return Rejection(None, relative, digest, "empty", "the file holds no bytes or only white space")
-    if looks_binary(data):
-        return Rejection(None, relative, digest, "not_text", "the bytes hold many control characters: a binary file")
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
+        if looks_binary(data[:65536].decode("latin-1")):
+            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file")
         return Rejection(None, relative, digest, "undecodable", str(e))
-    text = normalise(text)
+    if looks_binary(text):
+        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters: a binary file")
     text, repairs = repair(text)
+    text = normalise(text)
     if not text.strip():
         return Rejection(None, relative, digest, "empty", "nothing but white space after decoding")
     return Source(relative, digest, len(data), encoding, repairs, text)

@@ -12,6 +12,7 @@ from .base import Block, Label, rule_id
 from ..settings import Settings
 
 BREAK_PENALTY = 150  # a labelled line inside the body costs this many characters of prose
+NOT_TITLE = re.compile(r"(?:频道|栏目|专栏|首页|门户网?|官方网站)$")
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}$")
 OUTLET_LINK = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,12}?)(?:数字报|电子报|电子版|手机报|客户端|APP|App)$")
 
@@ -50,7 +51,7 @@ def is_headline_like(text: str, settings: Settings) -> bool:
 def title_line(head: list[int], blocks: list[Block], labels: list[Label | None], settings: Settings) -> int | None:
     """The headline: the unlabelled head line nearest above the first metadata line, else the first."""
     candidates = [i for i in head if labels[i] is None and is_headline_like(blocks[i].text, settings)
-                  and not NAME_LINE.match(blocks[i].text)]
+                  and not NAME_LINE.match(blocks[i].text) and not NOT_TITLE.search(blocks[i].text)]
     if not candidates:
         return None
     first_meta = next((i for i in head if labels[i] is not None and labels[i].kind == "metadata"), None)

@@ -24,7 +24,7 @@ def byline_pattern() -> re.Pattern:
     """A byline: an optional outlet, a reporter role, then names."""
     roles = "|".join(e[3:] if e.startswith("re:") else re.escape(e) for e in markers.entries("byline_roles"))
     return re.compile(
-        rf"^[(（【\[]?\s*(?P<outlet>[^\s:：]{{0,16}}?)(?P<role>{roles})(?P<sep>\s*[:：/]\s*|\s+)?(?P<names>\S.*)$"
+        rf"^[(（【\[]?\s*(?P<outlet>[^\s:：]{{0,16}}?)(?P<role>{roles})(?P<sep>\s*[:：/丨|｜]\s*|\s+)?(?P<names>\S.*)$"
     )
 
 
@@ -35,6 +35,17 @@ def field_line(block: Block, ctx: BlockContext) -> Label | None:
         return None
     if field_pattern().search(text):
         return Label("metadata", rule_id(field_line), "fields")
+    return None
+
+
+DATE_FIRST = re.compile(r"^[\[【(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def date_line(block: Block, ctx: BlockContext) -> Label | None:
+    """A short line that opens with a date: the publication date (and often the source)."""
+    text = block.text
+    if len(text) <= 60 and "。" not in text and "，" not in text and DATE_FIRST.match(text):
+        return Label("metadata", rule_id(date_line), "fields")
     return None
 
 
@@ -54,6 +65,22 @@ def summary(block: Block, ctx: BlockContext) -> Label | None:
     if markers.pattern("summary").match(block.text):
         return Label("metadata", rule_id(summary), "summary")
     return None
+
+
+OPENING_BYLINE = re.compile(
+    r"^[^\s，。,]{1,24}?(?:讯|电)\s*[(（][^()（）]{0,16}?(?:记者|通讯员|特约|撰稿)[^()（）]{0,40}[)）]\s*"
+)
+
+
+def opening_byline(ctx: SpanContext) -> list[Removal]:
+    """A dateline byline opening the first paragraph: 本报讯（记者 X）, 某某社北京1日电（记者 Y）."""
+    if not ctx.blocks:
+        return []
+    first = ctx.blocks[0]
+    m = OPENING_BYLINE.match(first.text)
+    if not m or m.end() >= len(first.text):
+        return []
+    return [span_removal(ctx.text, first.start, first.start + m.end(), "metadata", opening_byline)]
 
 
 CLOSING_BYLINE = re.compile(
