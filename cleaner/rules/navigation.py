@@ -9,6 +9,8 @@ from .base import Block, BlockContext, Label, rule_id
 
 BREADCRUMB_START = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|当前栏目)\s*[:：]?")
 ARROWS = re.compile(r"\s*(?:>>?|»|›|＞|→)\s*")
+NUMERIC = re.compile(r"\d|%")
+SECTION = re.compile(r"首页|主页|频道|栏目|中心|新闻|资讯|专题")
 SLASH = re.compile(r"\s+/\s+|/")
 
 
@@ -30,6 +32,8 @@ def breadcrumb(block: Block, ctx: BlockContext) -> Label | None:
     if splitter is None:
         return None
     parts = [p for p in splitter.split(text) if p.strip()]
-    if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
+    if not all(len(p) <= 12 and not NUMERIC.search(p) for p in parts):
+        return None
+    if len(parts) >= 3 or (len(parts) == 2 and SECTION.search(parts[0])):
         return Label("boilerplate", rule_id(breadcrumb), "breadcrumb")
     return None

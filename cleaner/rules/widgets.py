@@ -16,7 +16,7 @@ def share_widget(block: Block, ctx: BlockContext) -> Label | None:
 def comment_widget(block: Block, ctx: BlockContext) -> Label | None:
     """Comment boxes: 发表评论, N条评论, 抢沙发 and the like, on a short line."""
     text = block.text
-    if len(text) <= 40 and not features.is_prose(text, 10) and markers.pattern("comments").search(text):
+    if len(text) <= 40 and "。" not in text and markers.pattern("comments").search(text):
         return Label("boilerplate", rule_id(comment_widget), "comments")
     return None
 

@@ -1,0 +1,27 @@
+"""Small helpers shared by tests: run the block rules and the pipeline on literal text."""
+
+from __future__ import annotations
+
+from cleaner.blocks import split_blocks
+from cleaner.document import Block
+from cleaner.label import label_blocks
+from cleaner.read import decode_source
+from cleaner.rules.base import BlockContext
+from cleaner.settings import Settings
+
+
+def block(text: str) -> tuple[Block, BlockContext]:
+    b = Block(0, 0, len(text), text)
+    return b, BlockContext((b,), Settings())
+
+
+def labels_of(text: str) -> list[tuple[str, str, str]]:
+    """(line, kind, rule) for every line of a page."""
+    blocks = split_blocks(text)
+    return [(b.text, lab.kind, lab.rule) for b, lab in zip(blocks, label_blocks(blocks, Settings()))]
+
+
+def clean_text(text: str, name: str = "doc.txt", settings: Settings | None = None):
+    from cleaner.pipeline import clean
+
+    return clean(decode_source(text.encode("utf-8"), name), settings or Settings())

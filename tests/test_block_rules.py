@@ -1,0 +1,124 @@
+"""Each block rule: what it labels, and look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.rules import footer, metadata_lines, navigation, related, widgets
+from helpers import block
+
+PROSE = "记者从市委组织部了解到，今年以来全市新建党群服务中心四十二个，覆盖所有街道和社区。"
+
+
+def fires(rule, text: str) -> bool:
+    return rule(*block(text)) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "首页 新闻 政务 图片 要闻 聚焦 县域 专题 文娱 返回",
+    "财经 | 科技 | 股票 | 基金 | 汽车 | 房产",
+    "东城区 西城区 朝阳区 海淀区 丰台区 石景山区 门头沟区",
+])
+def test_link_bar(text):
+    assert fires(navigation.link_bar, text)
+
+
+@pytest.mark.parametrize("text", [PROSE, "紧盯党建薄弱点 靶向直指最基层", "一是抓班子，二是抓队伍，三是抓制度"])
+def test_link_bar_keeps_prose_and_two_part_headings(text):
+    assert not fires(navigation.link_bar, text)
+
+
+@pytest.mark.parametrize("text", ["首页 >> 新闻聚焦 >> 正文", "当前位置：首页 > 本地新闻", "网站首页 / 要闻", "体育频道 › 篮球"])
+def test_breadcrumb(text):
+    assert fires(navigation.breadcrumb, text)
+
+
+@pytest.mark.parametrize("text", [PROSE, "GDP增速 > 5%", "收入从1.2亿元跃升至2.5亿元 → 创新高的背后"])
+def test_breadcrumb_keeps_look_alikes(text):
+    assert not fires(navigation.breadcrumb, text)
+
+
+@pytest.mark.parametrize("text", ["来源:某某网 时间:2019-08-29 08:38", "编辑:abc", "【作者：张三】 【编辑：李四】",
+                                  "发布时间：2020-01-09 15:30:00 信息来源：市住建局", "（原标题：某某事）"])
+def test_field_line(text):
+    assert fires(metadata_lines.field_line, text)
+
+
+@pytest.mark.parametrize("text", [PROSE, "环“两湖”试验区:", "时间紧、任务重：这个村这样干", "黄志说：“我们是渔业大村。”"])
+def test_field_line_keeps_headings_and_quotes(text):
+    assert not fires(metadata_lines.field_line, text)
+
+
+@pytest.mark.parametrize("text", ["某某日报全媒体记者  王一  李二 特约记者 赵三  通讯员 钱四", "本报记者 孙五 通讯员 周六",
+                                  "文/吴七", "记者丨郑八", "某日报/某网记者 冯九"])
+def test_byline(text):
+    assert fires(metadata_lines.byline, text)
+
+
+@pytest.mark.parametrize("text", ["记者手记", "记者走进咸安，一探究竟。", "记者观察：乡村振兴新路径"])
+def test_byline_keeps_headings_about_reporters(text):
+    assert not fires(metadata_lines.byline, text)
+
+
+@pytest.mark.parametrize("text", ["2022-08-14 21:47  稿源：某日报", "2021.11.02 来源：某台", "[2020年3月5日]"])
+def test_date_line(text):
+    assert fires(metadata_lines.date_line, text)
+
+
+def test_date_line_keeps_sentences_that_start_with_a_date():
+    assert not fires(metadata_lines.date_line, "2021年11月11日，全省会议在某市召开。")
+
+
+@pytest.mark.parametrize("text", ["摘要:长阳县委出台意见，用党建活力激发脱贫动力。", "【导语】一季度营收增长。"])
+def test_summary(text):
+    assert fires(metadata_lines.summary, text)
+
+
+@pytest.mark.parametrize("text", ["分享到:", "字号：大 中 小", "【打印本页】【关闭窗口】", "扫一扫在手机打开当前页", "网站logo", "今天是",
+                                  "回顶部 到底部", ">>我要举报"])
+def test_share_widget(text):
+    assert fires(widgets.share_widget, text)
+
+
+@pytest.mark.parametrize("text", [PROSE, "今天是长阳土家族自治县脱贫摘帽的攻坚之年", "打印机产业链"])
+def test_share_widget_keeps_prose(text):
+    assert not fires(widgets.share_widget, text)
+
+
+@pytest.mark.parametrize("text", ["评论一下", "评论 0人参与,0条评论", "还没有评论,快来抢沙发吧!", "登录后发表评论", "网友评论（共56条）"])
+def test_comment_widget(text):
+    assert fires(widgets.comment_widget, text)
+
+
+def test_comment_widget_keeps_sentences_about_comments():
+    assert not fires(widgets.comment_widget, "网友纷纷在评论区留言，为家乡的球队点赞，相关话题阅读量超过一千万。")
+
+
+@pytest.mark.parametrize("text", ["上一篇: 某某会议召开", "下一篇：某某调研", "【上一条】无"])
+def test_prev_next(text):
+    assert fires(related.prev_next, text)
+
+
+@pytest.mark.parametrize("text", ["相关阅读", "热门推荐", "延伸阅读：", "友情链接", "热点新闻"])
+def test_list_heading(text):
+    assert fires(related.list_heading, text)
+
+
+def test_list_heading_keeps_headings_that_contain_the_words():
+    assert not fires(related.list_heading, "相关新闻报道引发热议的背后")
+
+
+@pytest.mark.parametrize("text", ["©2024 Powered By 某某 - 网站地图", "Copyright © 2015-2022 example.cn", "京ICP备12345678号",
+                                  "某某报社版权所有"])
+def test_copyright_line(text):
+    assert fires(footer.copyright_line, text)
+
+
+@pytest.mark.parametrize("text", ["本文仅代表作者观点,不代表本站立场。", "转载请注明出处", "如有侵权请联系删除"])
+def test_disclaimer(text):
+    assert fires(footer.disclaimer, text)
+
+
+def test_footer_rules_keep_prose_about_copyright():
+    text = "会议强调，要加强知识产权保护，依法打击侵犯著作权和商标专用权的违法行为，维护公平竞争的市场秩序。"
+    assert not fires(footer.copyright_line, text) and not fires(footer.disclaimer, text)
