@@ -15,7 +15,7 @@ from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
 from .document import Article, Rejection, Source
 from .pipeline import clean
-from .read import InputFile, find_inputs, read_input
+from .read import RawDocument, find_inputs, iter_documents, to_source
 from .rows import article_rows, rejection_rows
 from .settings import Settings
 
@@ -43,9 +43,9 @@ class Summary:
                 + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
 
 
-def process(item: InputFile, settings: Settings) -> Article | Rejection:
-    """Read and clean one input; never raises for bad input."""
-    source = read_input(item)
+def process(raw: RawDocument, settings: Settings) -> Article | Rejection:
+    """Decode and clean one document; never raises for bad input."""
+    source = to_source(raw)
     if isinstance(source, Rejection):
         return source
     try:
@@ -54,18 +54,18 @@ def process(item: InputFile, settings: Settings) -> Article | Rejection:
         return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
 
 
-def _process_star(args: tuple[InputFile, Settings]) -> Article | Rejection:
+def _process_star(args: tuple[RawDocument, Settings]) -> Article | Rejection:
     return process(*args)
 
 
-def run_engine(items: Iterable[InputFile], settings: Settings, workers: int) -> Iterator[Article | Rejection]:
+def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int) -> Iterator[Article | Rejection]:
     """Results in input order, from one process or a pool of `workers` processes."""
     if workers <= 1:
-        for item in items:
-            yield process(item, settings)
+        for raw in docs:
+            yield process(raw, settings)
         return
     with get_context("spawn" if sys.platform == "darwin" else "fork").Pool(workers) as pool:
-        yield from pool.imap(_process_star, ((item, settings) for item in items), chunksize=4)
+        yield from pool.imap(_process_star, ((raw, settings) for raw in docs), chunksize=8)
 
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
@@ -87,7 +87,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         writers = {c: publish.ConfigWriter(c, staging / "data" / c) for c in schema.CONFIGS}
         index = DuplicateIndex(settings.near_duplicate_threshold)
         kept_names: dict[str, str] = {}
-        for result in run_engine(list(find_inputs(inputs)), settings, workers):
+        for result in run_engine(iter_documents(find_inputs(inputs)), settings, workers):
             summary.read += 1
             if progress:
                 progress(1)
@@ -99,7 +99,8 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
         publish.write_json(staging / "manifest.json", manifest)
-        publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings))
+        publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
+                                                                          root=staging))
         (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings),
                                            encoding="utf-8")
         summary.status = publish.finalise(staging, target, content)

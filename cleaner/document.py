@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+
+
+def document_id(source_file: str, record_id: str | None = None) -> str:
+    """Stable across versions: derived from where a document came from, not its content."""
+    key = source_file if record_id is None else f"{source_file}#{record_id}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from . import language, metadata, segment
 from .blocks import split_blocks
-from .document import Article, Block, Label, Rejection, Removal, Segment, Source
+from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
 from .rules import duplicates, metadata_lines, spam_inline
 from .rules.base import SpanContext
@@ -23,14 +22,8 @@ BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"
 WHITE = re.compile(r"\s+")
 
 
-def article_id(source_file: str, record_id: str | None = None) -> str:
-    """Stable across versions: derived from where the article came from, not its content."""
-    key = source_file if record_id is None else f"{source_file}#{record_id}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
 def reject(source: Source, reason: str, detail: str) -> Rejection:
-    return Rejection(source, source.path, source.sha256, reason, detail, article_id(source.path, source.record_id))
+    return Rejection(source, source.path, source.sha256, reason, detail, document_id(source.path, source.record_id))
 
 
 def cut(block: Block, spans: list[Removal]) -> str:
@@ -112,5 +105,5 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     lang = language.identify(body_text, settings.language_sample_chars)
     if settings.languages and lang not in settings.languages:
         return reject(source, "language", f"language {lang} is not among {', '.join(settings.languages)}")
-    return Article(source, article_id(source.path, source.record_id), meta, lang, segments, removals,
+    return Article(source, document_id(source.path, source.record_id), meta, lang, segments, removals,
                    list(zip(blocks, labels)))

@@ -57,7 +57,7 @@ class ConfigWriter:
     directory: Path
     shard_bytes: int = SHARD_BYTES
     rows: int = 0
-    row_hashes: list[tuple[str, int, str]] = field(default_factory=list)
+    _row_sum: int = 0
     _buffer: list[dict] = field(default_factory=list)
     _writer: pq.ParquetWriter | None = None
     _shard_bytes_written: int = 0
@@ -65,7 +65,7 @@ class ConfigWriter:
 
     def add(self, rows: list[dict]) -> None:
         for row in rows:
-            self.row_hashes.append((row["id"], len(self.row_hashes), hashlib.sha256(canonical(row)).hexdigest()))
+            self._row_sum = (self._row_sum + int.from_bytes(hashlib.sha256(canonical(row)).digest(), "big")) % (1 << 256)
         self._buffer.extend(rows)
         self.rows += len(rows)
         if len(self._buffer) >= ROWS_PER_GROUP:
@@ -111,11 +111,9 @@ class ConfigWriter:
         return final
 
     def content_hash(self) -> str:
-        """Hash of the rows in id order: independent of the Parquet library's bytes."""
-        h = hashlib.sha256()
-        for _, _, row_hash in sorted(self.row_hashes):
-            h.update(row_hash.encode())
-        return h.hexdigest()
+        """Hash of the set of rows (a sum of row hashes, so the same in any order, id order
+        included) that does not depend on the Parquet library's bytes; constant memory."""
+        return hashlib.sha256(f"{self.config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
 
 
 def git_commit() -> str | None:

@@ -7,12 +7,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import ftfy
 from charset_normalizer import from_bytes
 
-from .document import Rejection, Source
+from .document import Rejection, Source, document_id
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -85,7 +85,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 def looks_binary(text: str) -> bool:
     """Many C0 control characters in decoded text mean the input was not text."""
     sample = text[:65536]
-    return bool(sample) and len(CONTROL.findall(sample)) > 0.05 * len(sample)
+    return len(CONTROL.findall(sample)) > max(8, 0.05 * len(sample))
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -124,11 +124,40 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(name), name
         except UnicodeDecodeError:
             pass
+    mixed = _decode_lines(data)
+    if mixed is not None:
+        return mixed
     # Mostly UTF-8 with a few broken bytes (a truncated or mixed file): keep it, mark the loss.
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(8, len(text) // 100):
         return text, "utf-8 (with replacements)"
     raise UnicodeError(f"no encoding reads these bytes ({utf8_error.reason} at byte {utf8_error.start})")
+
+
+def _decode_lines(data: bytes) -> tuple[str, str] | None:
+    """A file whose lines are in different encodings (UTF-8 lines among GB18030 or Big5 ones):
+    each line decoded on its own; None when the lines do not all read."""
+    lines = data.split(b"\n")
+    legacy = [ln for ln in lines if not _is_utf8(ln)]
+    if not legacy or len(legacy) == len(lines):
+        return None
+    best = from_bytes(b"\n".join(legacy)[:262144], threshold=0.6).best()
+    if best is None:
+        return None
+    other = _widen(best.encoding)
+    try:
+        text = "\n".join(ln.decode("utf-8") if _is_utf8(ln) else ln.decode(other) for ln in lines)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text, f"mixed (utf-8 + {other})"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _widen(name: str) -> str:
@@ -158,30 +187,79 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     return fixed, steps
 
 
-def decode_source(data: bytes, relative: str) -> Source | Rejection:
+def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None) -> Source | Rejection:
     """Bytes of one input to a `Source`, or a `Rejection` saying why not."""
     digest = sha256_hex(data)
+    rid = document_id(relative, record_id)
     if not data.strip():
-        return Rejection(None, relative, digest, "empty", "the file holds no bytes or only white space")
+        return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
         if looks_binary(data[:65536].decode("latin-1")):
-            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file")
-        return Rejection(None, relative, digest, "undecodable", str(e))
+            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file", rid)
+        return Rejection(None, relative, digest, "undecodable", str(e), rid)
     if looks_binary(text):
-        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters: a binary file")
+        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters", rid)
+    return text_source(text, relative, digest, len(data), encoding, url, record_id)
+
+
+def text_source(text: str, relative: str, digest: str, n_bytes: int, encoding: str, url: str | None = None,
+                record_id: str | None = None) -> Source | Rejection:
+    """Decoded text to a `Source`: mojibake repaired, line breaks and spaces normalised."""
     text, repairs = repair(text)
     text = normalise(text)
     if not text.strip():
-        return Rejection(None, relative, digest, "empty", "nothing but white space after decoding")
-    return Source(relative, digest, len(data), encoding, repairs, text)
+        return Rejection(None, relative, digest, "empty", "nothing but white space after decoding",
+                         document_id(relative, record_id))
+    return Source(relative, digest, n_bytes, encoding, repairs, text, url, record_id)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as found: the bytes of a plain file, or one record of a container file."""
+
+    relative: str
+    data: bytes | None = None  # raw bytes (plain files, WARC payloads)
+    text: str | None = None  # already-decoded text (JSON Lines, Parquet)
+    url: str | None = None
+    record_id: str | None = None
+    error: tuple[str, str] | None = None  # (reason, detail) when it could not be read
+
+
+def to_source(raw: RawDocument) -> Source | Rejection:
+    if raw.error is not None:
+        digest = sha256_hex(raw.data) if raw.data is not None else ""
+        return Rejection(None, raw.relative, digest, raw.error[0], raw.error[1], document_id(raw.relative, raw.record_id))
+    if raw.text is not None:
+        data = raw.text.encode("utf-8")
+        return text_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
+                           raw.record_id)
+    return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id)
+
+
+def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
+    """Every document of every input: one per plain file, one per record of a container."""
+    from . import formats
+
+    for item in items:
+        reader = formats.reader_for(item.path)
+        if reader is None:
+            try:
+                data = item.path.read_bytes()
+            except OSError as e:
+                yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e.strerror or e}"))
+                continue
+            yield RawDocument(item.relative, data=data)
+            continue
+        yield from reader(item)
 
 
 def read_input(item: InputFile) -> Source | Rejection:
-    """Read one file; unreadable files become rejections, not exceptions."""
+    """Read one plain file; unreadable files become rejections, not exceptions."""
     try:
         data = item.path.read_bytes()
     except OSError as e:
-        return Rejection(None, item.relative, "", "unreadable", f"{type(e).__name__}: {e.strerror or e}")
+        return Rejection(None, item.relative, "", "unreadable", f"{type(e).__name__}: {e.strerror or e}",
+                         document_id(item.relative))
     return decode_source(data, item.relative)

@@ -80,3 +80,25 @@ def test_unreadable_file_becomes_a_rejection(tmp_path):
     missing = InputFile(tmp_path / "gone.txt", "gone.txt")
     result = read_input(missing)
     assert isinstance(result, Rejection) and result.reason == "unreadable"
+
+
+def test_mixed_encodings_in_one_file_decode_line_by_line():
+    utf8_line = "第一段用的是UTF-8编码，记者从市里了解到相关情况。"
+    gbk_line = "第二段却是GBK编码，这是抓取拼接时常见的问题，需要逐行识别。" * 2
+    raw = utf8_line.encode("utf-8") + b"\n" + gbk_line.encode("gbk") + b"\n"
+    source = decode_source(raw, "mixed.txt")
+    assert source.text == utf8_line + "\n" + gbk_line + "\n"
+    assert source.encoding.startswith("mixed")
+
+
+def test_truncated_utf8_keeps_the_text_and_marks_the_loss():
+    text = "完整的一段中文新闻内容，用于测试截断的字节序列。" * 20
+    raw = text.encode("utf-8")[:-1]  # cut inside the last character
+    source = decode_source(raw, "cut.txt")
+    assert source.text.startswith(text[:-2])
+    assert "replacement" in source.encoding
+
+
+def test_nul_bytes_in_text_are_dropped_not_fatal():
+    raw = "正文第一句。\x00正文第二句。".encode("utf-8")
+    assert decode_source(raw, "nul.txt").text == "正文第一句。正文第二句。"
