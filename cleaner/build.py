@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
-from .document import Article, Rejection, Source
-from .pipeline import clean
-from .read import RawDocument, find_inputs, iter_documents, to_source
+from .document import Article, Rejection
+from .engine import run_engine
+from .read import find_inputs, iter_documents
 from .rows import article_rows, rejection_rows
 from .settings import Settings
 
@@ -41,31 +39,6 @@ class Summary:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
         return (f"{self.read} documents read, {self.kept} kept, {rejected} rejected"
                 + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
-
-
-def process(raw: RawDocument, settings: Settings) -> Article | Rejection:
-    """Decode and clean one document; never raises for bad input."""
-    source = to_source(raw)
-    if isinstance(source, Rejection):
-        return source
-    try:
-        return clean(source, settings)
-    except Exception as e:  # one bad document never stops a run
-        return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
-
-
-def _process_star(args: tuple[RawDocument, Settings]) -> Article | Rejection:
-    return process(*args)
-
-
-def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int) -> Iterator[Article | Rejection]:
-    """Results in input order, from one process or a pool of `workers` processes."""
-    if workers <= 1:
-        for raw in docs:
-            yield process(raw, settings)
-        return
-    with get_context("spawn" if sys.platform == "darwin" else "fork").Pool(workers) as pool:
-        yield from pool.imap(_process_star, ((raw, settings) for raw in docs), chunksize=8)
 
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
@@ -101,7 +74,8 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         publish.write_json(staging / "manifest.json", manifest)
         publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
                                                                           root=staging))
-        (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings),
+        (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
+                                                              root=staging),
                                            encoding="utf-8")
         summary.status = publish.finalise(staging, target, content)
         return summary

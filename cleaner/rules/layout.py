@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import features, markers
+from . import features
 from .base import Block, Label, rule_id
 from ..settings import Settings
 
