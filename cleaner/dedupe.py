@@ -18,8 +18,12 @@ def normalised(text: str) -> str:
     return WHITE.sub("", unicodedata.normalize("NFKC", text))
 
 
+MAX_SHINGLED = 100_000  # near-duplicate signature from the first characters: bounded cost
+
+
 def minhash(text: str) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=1)
+    text = text[:MAX_SHINGLED]
     grams = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
     m.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return m

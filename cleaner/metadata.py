@@ -12,8 +12,8 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?"
 )
-SOURCE = re.compile(r"(?:稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+)")
-EDITOR = re.compile(r"(?:责任编辑|编辑|责编)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
+SOURCE = re.compile(r"(?:Source|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
+EDITOR = re.compile(r"(?:责任编辑|编辑|责编|責任編輯|編輯|責編)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
 SPLIT_NAMES = re.compile(r"[\s、,，;；/丨|｜]+")
@@ -115,8 +115,8 @@ def read_fields(text: str, meta: Metadata, outlets: list[str]) -> None:
         meta.editors.extend(n for n in SPLIT_NAMES.split(m["v"]) if n)
     for m in AUTHOR.finditer(text):
         meta.authors.extend(n for n in SPLIT_NAMES.split(TRAILING_FIELD.sub("", m["v"])) if NAME.match(n))
-    if re.search(r"记者", text):
-        names, outlet = byline_names(re.sub(r"^.*?(?=\S*记者)", "", text))
+    if re.search(r"[记記]者", text):
+        names, outlet = byline_names(re.sub(r"^.*?(?=\S*[记記]者)", "", text))
         meta.authors.extend(names)
         if outlet:
             outlets.append(outlet)

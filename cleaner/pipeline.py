@@ -48,6 +48,10 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     blocks = split_blocks(text)
     if not blocks:
         return reject(source, "empty", "no line holds any character")
+    longest = max(b.end - b.start for b in blocks)
+    if longest > settings.max_line_chars:
+        return reject(source, "too_long", f"a single line of {longest} characters (limit {settings.max_line_chars}): "
+                                          "not the text of a page")
     labels = label_blocks(blocks, settings)
     removals: list[Removal] = []
     body: list[Block] = []

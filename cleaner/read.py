@@ -58,7 +58,7 @@ def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
     for given in inputs:
         root = Path(given)
         if root.is_file():
-            yield InputFile(root, root.name)
+            yield InputFile(root, printable(root.name))
             continue
         seen: set[tuple[int, int]] = set()
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -72,7 +72,12 @@ def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
                 if name.startswith("."):
                     continue
                 path = Path(dirpath) / name
-                yield InputFile(path, path.relative_to(root).as_posix())
+                yield InputFile(path, printable(path.relative_to(root).as_posix()))
+
+
+def printable(name: str) -> str:
+    """A file name as valid Unicode: undecodable bytes escaped (\\xNN), never lost."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def sha256_hex(data: bytes) -> str:

@@ -14,7 +14,8 @@ class Settings:
     max_heading_chars: int = 40  # a short line inside the body is a heading up to this length
     max_title_chars: int = 80
     # documents
-    min_article_chars: int = 40  # a kept body shorter than this is rejected as too_short
+    min_article_chars: int = 40
+    max_line_chars: int = 1_000_000  # a longer line is not a page's text: rejected as too_long  # a kept body shorter than this is rejected as too_short
     languages: tuple[str, ...] = ()  # keep only these ISO 639-1 codes; empty keeps all
     language_sample_chars: int = 2000
     # spam

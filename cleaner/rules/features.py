@@ -6,10 +6,11 @@ import re
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[。！？!?；;…]")
-FULL_STOP = re.compile(r"[。！？!?]")
+FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)")
 CLOSERS = "”’」』)）\"'"
 CLAUSE = re.compile(r"[，,、：:；;]")
 LIST_SEPARATORS = re.compile(r"\s*[|｜·•]\s*|\s+")
+BAR_SEPARATORS = re.compile(r"[|｜·•]")
 WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 
 
@@ -21,7 +22,7 @@ def is_prose(text: str, min_chars: int) -> bool:
     """Reads as running text: long enough, with a full stop (headlines rarely have one)."""
     if len(text) < min_chars:
         return False
-    if "。" in text:
+    if "。" in text or "．" in text:
         return True
     stops = len(FULL_STOP.findall(text))
     clauses = len(CLAUSE.findall(text))
@@ -37,7 +38,8 @@ def is_link_list(text: str, min_items: int = 4, max_item_chars: int = 8) -> bool
     """Many short items separated by spaces or bars and no sentence punctuation."""
     if SENTENCE_END.search(text) or "，" in text or "," in text:
         return False
-    items = list_items(text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text) > 0.5 * len(text)
+    items = [t.strip() for t in BAR_SEPARATORS.split(text) if t.strip()] if latin else list_items(text)
     if len(items) < min_items:
         return False
     short = sum(1 for t in items if len(t) <= max_item_chars)
