@@ -11,6 +11,7 @@ from typing import Callable
 
 from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
+from .diff import changelog
 from .document import Article, Rejection
 from .engine import run_engine
 from .read import find_inputs, iter_documents
@@ -74,8 +75,9 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         publish.write_json(staging / "manifest.json", manifest)
         publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
                                                                           root=staging))
+        log = changelog(out_dir / name, version, staging)
         (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
-                                                              root=staging),
+                                                              changelog=log, root=staging),
                                            encoding="utf-8")
         summary.status = publish.finalise(staging, target, content)
         return summary

@@ -53,3 +53,45 @@ def format_diff(d: VersionDiff) -> str:
     lines += [f"~ {s}: {', '.join(f)}" + (f" (text {delta:+d} chars)" if "text" in f else "")
               for s, f, delta in d.changed]
     return "\n".join(lines)
+
+
+def version_key(name: str) -> tuple[int, int, int] | None:
+    parts = name.split("-")[0].split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def previous_version(name_dir: Path, version: str) -> Path | None:
+    """The highest published version below `version` in OUT/NAME, if any."""
+    mine = version_key(version)
+    if mine is None or not name_dir.is_dir():
+        return None
+    older = [(k, p) for p in name_dir.iterdir() if not p.name.startswith(".") and (p / "manifest.json").exists()
+             and (k := version_key(p.name)) is not None and k < mine]
+    return max(older)[1] if older else None
+
+
+def changelog(name_dir: Path, version: str, new_dir: Path, limit: int = 50) -> str:
+    """The card's changelog: this version against the previous one, then the earlier entries."""
+    prev = previous_version(name_dir, version)
+    if prev is None:
+        return f"- {version}: first published version."
+    d = diff_versions(str(prev), str(new_dir))
+    lines = [f"- {version} (against {prev.name}): {len(d.added)} articles added, {len(d.removed)} removed, "
+             f"{len(d.changed)} changed, {d.unchanged} unchanged."]
+    entries = [f"  - added `{s}`" for s in d.added] + [f"  - removed `{s}`" for s in d.removed]
+    entries += [f"  - changed `{s}`: {', '.join(f)}" + (f" (text {delta:+d} characters)" if "text" in f else "")
+                for s, f, delta in d.changed]
+    lines += entries[:limit] + ([f"  - ... and {len(entries) - limit} more"] if len(entries) > limit else [])
+    earlier = _changelog_section(prev / "README.md")
+    return "\n".join(lines + ([earlier] if earlier else []))
+
+
+def _changelog_section(card: Path) -> str:
+    try:
+        text = card.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    _, _, section = text.partition("\n## Changelog\n")
+    return section.split("\n## ", 1)[0].strip()
