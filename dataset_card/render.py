@@ -8,6 +8,7 @@ them the default, and dataset_info whose features are spelled the datasets-3.x w
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -23,6 +24,18 @@ SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"
 DEFAULT_CONFIG = "articles"
 TASK_CATEGORIES = ["text-generation", "text-classification"]
 TAGS = ["news", "web-scraped", "boilerplate-removal", "chinese"]
+REJECTION_REASONS = {
+    "empty": "the input (or container record) holds no text",
+    "no_content": "every line is page furniture: no article body was found",
+    "not_text": "not a text document (binary content, or a container without a text field or column)",
+    "undecodable": "the bytes decode as text in none of the supported encodings",
+    "unreadable": "the file or container could not be read (I/O error, damaged archive)",
+    "language": "the detected language is not among the languages the settings keep",
+    "too_short": "the kept body is shorter than the settings' min_article_chars",
+    "too_long": "a single line longer than the settings' max_line_chars: not a page's text",
+    "duplicate": "an exact or near duplicate of an article kept earlier (duplicate_of names it)",
+    "error": "the cleaner failed on this input (detail holds the error); other inputs are unaffected",
+}
 
 
 def size_category(n: int) -> str:
@@ -140,6 +153,10 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     if unlisted:
         configs_line += ("; " + ", ".join(f"`{c}`" for c in unlisted)
                          + " has no rows in this version and is left out of `configs` (read it as empty)")
+    rejected_by = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
+    reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
+    reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
+                if code not in REJECTION_REASONS]
     tool = manifest["tool"]
     template = Template(resources.files("dataset_card").joinpath("template.md").read_text(encoding="utf-8"))
     return template.substitute(
@@ -157,6 +174,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         default_config=default_config(listed) or "none",
         load_path=f"{name}/{version}",
         fields="\n".join(fields),
+        reasons="\n".join(reasons),
         sources="\n".join(sources) or "| (none) | | |",
         outputs="\n".join(outputs) or "| (none) | | | | |",
         rules="\n".join(rules) or "| (none) | | |",
