@@ -60,8 +60,14 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
             labels[i] = spam_lines.stray_line(blocks[i], line_grams) or Label("body", "layout.body_span")
 
     tail = [i for i in range(last + 1, len(blocks)) if labels[i] is None]
-    for i in layout.headline_run(tail, blocks, settings):
-        labels[i] = layout.headline_run_label()
+    body_grams = {g for b in blocks[first:last + 1] for g in spam_lines.bigrams(b.text)}
+    listed = {i for run in layout.headline_run(tail, blocks, settings) for i in run}
+    offtopic = spam_lines.offtopic_headlines([blocks[i].text for i in tail], body_grams)
+    for i in tail:
+        if offtopic and (i in listed or layout.is_headline_like(blocks[i].text, settings)):
+            labels[i] = spam_lines.offtopic_label()
+        elif i in listed:
+            labels[i] = layout.headline_run_label()
     for i in tail:
         if labels[i] is None:
             labels[i] = layout.outlet_link(blocks[i]) or layout.outside_body()

@@ -65,3 +65,18 @@ def test_furniture_inside_a_long_body_does_not_cut_it():
 def test_pure_boilerplate_has_no_body():
     page = "\n".join(["首页 | 新闻 | 政务 | 社会 | 文化", "分享到：", "Copyright © 2020 某某网", "京ICP备12345678号"])
     assert all(kind != "body" for kind, _ in kinds(page).values())
+
+
+def test_headline_list_about_another_city_is_offtopic_spam():
+    others = ["北川市举办第三届美食节", "北川市地铁二号线开通运营", "北川市高考成绩今日放榜", "北川市新增两所公办幼儿园",
+              "北川市发布暴雨预警"]
+    page = "\n".join(["某县推进基层组织建设", P1, P2, P3, "本文仅代表作者观点，不代表本站立场。"] + others)
+    k = kinds(page)
+    assert all(k[line] == ("spam", "spam_lines.offtopic_headlines") for line in others)
+
+
+def test_headline_list_of_the_same_place_stays_boilerplate():
+    same = ["某县秋粮收购工作有序开展", "某县老旧小区改造今年再启动", "某县新增三条公交线路", "某县举办农民丰收节"]
+    page = "\n".join(["某县推进基层组织建设", P1, P2, P3] + same)
+    k = kinds(page)
+    assert all(k[line] == ("boilerplate", "layout.headline_run") for line in same)

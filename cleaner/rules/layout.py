@@ -80,21 +80,21 @@ def outlet_link(block: Block) -> Label | None:
     return None
 
 
-def headline_run(indices: list[int], blocks: list[Block], settings: Settings) -> set[int]:
-    """Runs of two or more short unpunctuated lines after the body: a list of other headlines."""
-    found: set[int] = set()
+def headline_run(indices: list[int], blocks: list[Block], settings: Settings) -> list[list[int]]:
+    """Runs of two or more short unpunctuated lines after the body: lists of other headlines."""
+    found: list[list[int]] = []
     run: list[int] = []
     for i in indices + [-1]:
         if i >= 0 and is_headline_like(blocks[i].text, settings) and not features.is_prose(
                 blocks[i].text, settings.min_paragraph_chars):
             if run and i != run[-1] + 1:
                 if len(run) >= 2:
-                    found.update(run)
+                    found.append(run)
                 run = []
             run.append(i)
             continue
         if len(run) >= 2:
-            found.update(run)
+            found.append(run)
         run = []
     return found
 
