@@ -1,0 +1,1178 @@
+"""In-line spam: text inserted into the article's own sentences, taken out span by span.
+
+Span rules (`rule(ctx: SpanContext) -> list[Removal]`, category "spam", offsets inside the
+kept lines of `ctx.blocks`):
+
+- `ad_vocabulary`: gambling / ad vocabulary from a lexicon data file
+  (cleaner/data/spam_lexicon.txt, format in its header, plus `Settings.spam_lexicons`):
+  brand + vertical + access forms (XX体育官网, XY娱乐城, XY星河入口), Latin brands glued to
+  Chinese, contact lures with an account id, bare URLs and domain names glued into Chinese
+  text. A brand seen with a suffix teaches its stem, removed wherever it stands alone in the
+  same page; bare known brands and ad copy go only on a page that already carries such spam.
+- `injected_fragments`: slogan shards (2-6 characters) inserted between the words of
+  sentences, found by how they break the language, not by a list:
+    1. candidates (vectorised, cheap): Han bigrams that are no word in jieba's dictionary and
+       recur, grown while all their occurrences agree, standing loose between words;
+    2. cycles: shards of one slogan are inserted in turn, so every two of them alternate
+       strictly, close together; articles' own terms do not (_cycles);
+    3. the dictionary judges each occurrence: a fragment that forms a word with its
+       neighbours (best-segmentation log-probability, jieba's DAG + Viterbi) stays;
+    4. hidden shards: pieces that are real words (家园) sit in the same slot of every round,
+       between the same two exposed shards (_fill_gaps);
+    5. evidence: the pieces put back together form words across their joins, or the
+       structure is strong enough by itself (_convincing).
+
+jieba's dictionary (shipped inside the package, never downloaded) and the lexicon are loaded
+once per process, lazily; results are cached per document for the two rules to share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .base import Block, Removal, Settings, SpanContext, span_removal
+
+CATEGORY = "spam"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_LEXICON = DATA_DIR / "spam_lexicon.txt"
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+# ---------------------------------------------------------------------------------------------
+# jieba's dictionary as a unigram word model
+
+
+WB_MIN_FREQ = 100  # words at least this frequent make their inner bigrams "word-internal"
+WORD_MIN_FREQ = 20  # rarer dictionary entries (梦美, 锦鲤 ...) do not make a fragment "a word"
+
+
+BLOOM_BITS = 23
+_H1, _H2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_SHIFT = np.uint64(64 - BLOOM_BITS)
+
+
+def bloom_hashes(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    with np.errstate(over="ignore"):
+        return (keys * _H1) >> _SHIFT, (keys * _H2) >> _SHIFT
+
+
+class WordModel:
+    """jieba's dict.txt (shipped inside the package) with its frequencies: lookups and the
+    best-segmentation log-probability of short strings (jieba's DAG + Viterbi)."""
+
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()
+        self.freq: dict[str, int] = jieba.dt.FREQ  # words and (freq 0) their prefixes
+        self.logtotal = math.log(jieba.dt.total)
+        inner: list[int] = []
+        two: list[int] = []
+        for word, f in self.freq.items():
+            if not f or len(word) < 2:
+                continue
+            if len(word) == 2 and f >= WORD_MIN_FREQ:
+                two.append((ord(word[0]) << 32) | ord(word[1]))
+            if f >= WB_MIN_FREQ:
+                for a, b in zip(word, word[1:]):
+                    inner.append((ord(a) << 32) | ord(b))
+        # a two-hash Bloom filter over bigram keys: bit 1 word-internal, bit 2 two-char word
+        self.bloom = np.zeros(1 << BLOOM_BITS, dtype=np.uint8)
+        for keys, bit in ((np.array(inner, dtype=np.uint64), 1), (np.array(two, dtype=np.uint64), 2)):
+            for h in bloom_hashes(keys):
+                self.bloom[h] |= bit
+
+    def word_freq(self, s: str) -> int:
+        return self.freq.get(s, 0) or 0
+
+    def is_word(self, s: str, min_freq: int = 1) -> bool:
+        return (self.freq.get(s) or 0) >= min_freq
+
+
+@functools.lru_cache(maxsize=1)
+def word_model() -> WordModel:
+    return WordModel()
+
+
+@functools.lru_cache(maxsize=200_000)
+def logp(s: str) -> float:
+    """Best segmentation log-probability of `s` under jieba's unigram model."""
+    if not s:
+        return 0.0
+    wm = word_model()
+    freq, lt = wm.freq, wm.logtotal
+    n = len(s)
+    route = [0.0] * (n + 1)
+    for idx in range(n - 1, -1, -1):
+        best = math.log(freq.get(s[idx]) or 1) - lt + route[idx + 1]
+        i = idx + 2
+        while i <= n:
+            frag = s[idx:i]
+            f = freq.get(frag)
+            if f is None:
+                break
+            if f:
+                v = math.log(f) - lt + route[i]
+                if v > best:
+                    best = v
+            i += 1
+        route[idx] = best
+    return route[0]
+
+
+def segment(s: str) -> list[str]:
+    """Best segmentation of a short Han string (same model as `logp`)."""
+    wm = word_model()
+    freq, lt = wm.freq, wm.logtotal
+    n = len(s)
+    route: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for idx in range(n - 1, -1, -1):
+        best = (math.log(freq.get(s[idx]) or 1) - lt + route[idx + 1][0], idx + 1)
+        i = idx + 2
+        while i <= n:
+            f = freq.get(s[idx:i])
+            if f is None:
+                break
+            if f:
+                v = math.log(f) - lt + route[i][0]
+                if v > best[0]:
+                    best = (v, i)
+            i += 1
+        route[idx] = best
+    out, i = [], 0
+    while i < n:
+        j = route[i][1]
+        out.append(s[i:j])
+        i = j
+    return out
+
+
+BIND_MARGIN = 1.0  # nats: a fragment binds when a reading across its edges beats this much
+CYCLE_BIND_MARGIN = 5.0  # nats: a bond that keeps an occurrence in its slot out of a cycle (居民|安全 13.6)
+REASSEMBLE_MARGIN = 2.5  # nats: shards put back together bind across a join (人|民 7.1, 临|门 3.1)
+
+
+def bind_gain(text: str, start: int, end: int, span: int = 4) -> float:
+    """How much better (nats) the best reading of the window around text[start:end] is than
+    reading the neighbours and the fragment apart: > 0 when it forms words with them."""
+    lo = start
+    while lo > 0 and start - lo < span and is_han(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < span and is_han(text[hi]):
+        hi += 1
+    left, frag, right = text[lo:start], text[start:end], text[end:hi]
+    return logp(left + frag + right) - logp(left) - logp(frag) - logp(right)
+
+
+def binds(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] forms words with its Han neighbours (民安 in 居民|安全)."""
+    return bind_gain(text, start, end) > BIND_MARGIN
+
+
+# ---------------------------------------------------------------------------------------------
+# the document as the rules see it: kept blocks joined by newlines
+
+
+@dataclass(frozen=True)
+class Body:
+    text: str  # the blocks' texts joined with "\n"
+    starts: tuple[int, ...]  # where each block starts in `text`
+    blocks: tuple[Block, ...]
+
+    def to_abs(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.blocks[i].start + (pos - self.starts[i])
+
+
+@functools.lru_cache(maxsize=8)
+def body_of(blocks: tuple[Block, ...]) -> Body:
+    starts, pos = [], 0
+    for b in blocks:
+        starts.append(pos)
+        pos += len(b.text) + 1
+    return Body("\n".join(b.text for b in blocks), tuple(starts), blocks)
+
+
+def _removals(ctx: SpanContext, body: Body, spans, func) -> list[Removal]:
+    """Merge overlapping body spans and turn them into removals with absolute offsets."""
+    out: list[Removal] = []
+    last_s = last_e = -1
+    for s, e in sorted(spans):
+        if s < last_e:
+            last_e = max(last_e, e)
+            continue
+        if last_e > last_s >= 0:
+            out.append(span_removal(ctx.text, body.to_abs(last_s), body.to_abs(last_e - 1) + 1, CATEGORY, func))
+        last_s, last_e = s, e
+    if last_e > last_s >= 0:
+        out.append(span_removal(ctx.text, body.to_abs(last_s), body.to_abs(last_e - 1) + 1, CATEGORY, func))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verticals: dict[str, bool]  # word -> strong
+    access: dict[str, bool]  # word -> strong
+    brands: dict[str, str]  # name -> category
+    terms: dict[str, str]
+    lures: dict[str, str]
+    tlds: frozenset[str]
+    modifiers: frozenset[str]
+    allow: tuple[str, ...]
+    latin_allow: frozenset[str]  # upper case
+
+
+SECTIONS = ("vertical", "access", "brand", "term", "lure", "tld", "modifier", "allow", "latin_allow")
+
+
+def parse_lexicon(text: str, into: dict[str, dict[str, tuple[str, bool]]], source: str = "") -> None:
+    """Add the entries of one lexicon file (format: cleaner/data/spam_lexicon.txt) to `into`:
+    section -> entry -> (category, strong)."""
+    section, category = None, ""
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = re.split(r"\s#", raw, maxsplit=1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        m = re.fullmatch(r"\[([a-z_]+)(?::([\w-]+))?\]", line)
+        if m:
+            if m.group(1) not in SECTIONS:
+                raise ValueError(f"{source}:{n}: unknown lexicon section [{m.group(1)}]")
+            section, category = m.group(1), m.group(2) or m.group(1)
+            continue
+        if section is None:
+            raise ValueError(f"{source}:{n}: entry before any [section] header")
+        entry, *flags = line.split("\t")
+        entry = entry.strip()
+        if entry:
+            into.setdefault(section, {})[entry] = (category, "strong" in (f.strip() for f in flags))
+
+
+@functools.lru_cache(maxsize=16)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The bundled lexicon plus the files in `extra` (Settings.spam_lexicons), cached."""
+    sections: dict[str, dict[str, tuple[str, bool]]] = {}
+    for path in (str(DEFAULT_LEXICON), *extra):
+        parse_lexicon(Path(path).read_text(encoding="utf-8"), sections, path)
+
+    def sec(name: str) -> dict[str, tuple[str, bool]]:
+        return sections.get(name, {})
+
+    return Lexicon(
+        verticals={w: s for w, (_, s) in sec("vertical").items()},
+        access={w: s for w, (_, s) in sec("access").items()},
+        brands={w: c for w, (c, _) in sec("brand").items()},
+        terms={w: c for w, (c, _) in sec("term").items()},
+        lures={w: c for w, (c, _) in sec("lure").items()},
+        tlds=frozenset(w.lower() for w in sec("tld")),
+        modifiers=frozenset(sec("modifier")),
+        allow=tuple(sec("allow")),
+        latin_allow=frozenset(w.upper() for w in sec("latin_allow")),
+    )
+
+
+def lexicon_key(settings: Settings) -> tuple[str, ...]:
+    """What identifies a document's lexicon: the extra files of its settings."""
+    return tuple(settings.spam_lexicons)
+
+
+def lexicon_for(settings: Settings) -> Lexicon:
+    return load_lexicon(lexicon_key(settings))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    latin_token: re.Pattern  # where Latin-led spam can start: a run of letters / digits with a letter
+    latin_vertical: re.Pattern  # ABC体育, XY娱乐城官网, KX电子入口 (matched at a token)
+    latin_access: re.Pattern  # XY星河入口 (matched at a token)
+    digit_vertical: re.Pattern  # 365娱乐城
+    han_vertical_access: re.Pattern  # (brand)体育官网: the brand is found by segmentation
+    han_brand: re.Pattern | None  # known Han brands (+ vertical / access)
+    latin_brand: re.Pattern | None  # known Latin brands (matched at a token)
+    term: re.Pattern | None
+    han_lure: re.Pattern | None  # 加微信 abc123 ...
+    latin_lure: re.Pattern | None  # QQ群 123456 (matched at a token)
+    url: re.Pattern  # matched at a token
+    domain: re.Pattern | None  # matched at a token
+    allow: re.Pattern | None
+
+
+def _cases(words) -> set[str]:
+    out = set()
+    for w in words:
+        out.update((w, w.lower(), w.upper()))
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def patterns(key: tuple[str, ...]) -> Patterns:
+    lex = load_lexicon(key)
+    verts = _alt(_cases(lex.verticals))
+    strong_v = _alt(_cases(w for w, s in lex.verticals.items() if s))
+    acc = _alt(_cases(lex.access))
+    strong_a = _alt(_cases(w for w, s in lex.access.items() if s))
+    latin_brands = [b for b in lex.brands if not any(is_han(c) for c in b)]
+    han_brands = [b for b in lex.brands if b not in latin_brands]
+    latin_lures = [w for w in _cases(lex.lures) if w[0].isascii() and w[0].isalpha()]
+    han_lures = [w for w in _cases(lex.lures) if w not in latin_lures]
+    ident = r"[\s:：=]*(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{4,29})(?![A-Za-z0-9_-])"
+    tld = _alt(lex.tlds)
+    stop = "\\s<>\"'，。、；：！？）】」》“”‘’（【「《,;!?()\\[\\]{}"
+    return Patterns(
+        latin_token=re.compile(r"(?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]*"),
+        latin_vertical=re.compile(
+            f"(?P<b>[A-Za-z0-9]{{2,12}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+        latin_access=re.compile(f"(?P<b>[A-Za-z0-9]{{2,12}})(?P<c>[{HAN}]{{1,4}}?)(?P<a>{strong_a})"),
+        digit_vertical=re.compile(
+            f"(?<![A-Za-z0-9.@_-])(?P<b>[0-9]{{2,4}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+        han_vertical_access=re.compile(f"(?P<v>{verts})(?P<a>{acc})"),
+        han_brand=re.compile(f"(?P<k>{_alt(han_brands)})(?P<v>{verts})?(?P<a>{acc})?") if han_brands else None,
+        latin_brand=re.compile(
+            f"(?P<k>{_alt(latin_brands)})(?![A-Za-z0-9])(?P<v>{verts})?(?P<a>{acc})?", re.I) if latin_brands else None,
+        term=re.compile(_alt(_cases(lex.terms))) if lex.terms else None,
+        han_lure=re.compile(f"(?P<l>{_alt(han_lures)}){ident}") if han_lures else None,
+        latin_lure=re.compile(f"(?P<l>{_alt(latin_lures)}){ident}") if latin_lures else None,
+        url=re.compile(f"(?:https?://|www\\.)[^{stop}{HAN}]+", re.I),
+        domain=re.compile(
+            f"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,40}}[A-Za-z0-9])?\\.)+(?:{tld})"
+            f"(?![A-Za-z0-9-])(?:/[A-Za-z0-9._~%/?#=&-]*)?", re.I) if tld else None,
+        allow=re.compile(_alt(lex.allow)) if lex.allow else None,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# ad vocabulary
+
+
+@dataclass(frozen=True)
+class AdHit:
+    start: int  # in Body.text
+    end: int
+    kind: str  # latin_brand, brand, known_brand, stem, term, lure, url, domain
+    strong: bool
+    stem: str = ""  # brand + vertical without its access suffix, learned for the document
+    core: str = ""  # the brand alone
+
+
+OFFICIAL_SUFFIX = re.compile(r"\.(?:gov|edu)(?:\.[a-z]{2})?$|\.gov\.cn$|\.edu\.cn$", re.I)
+
+
+def _near_han(text: str, s: int, e: int) -> bool:
+    """A Han character within two characters (spaces, colons) of the span: inside Chinese prose."""
+    for i in range(max(0, s - 2), s):
+        if is_han(text[i]):
+            return True
+    for i in range(e, min(len(text), e + 2)):
+        if is_han(text[i]):
+            return True
+    return False
+
+
+def _han_brand_before(text: str, pos: int, lex: Lexicon) -> int | None:
+    """Start of a 2-4 character Han brand ending at `pos`, found by segmenting what precedes
+    it; None when the preceding word is an ordinary word or a modifier (网上, 境外 ...)."""
+    lo = pos
+    while lo > 0 and pos - lo < 8 and is_han(text[lo - 1]):
+        lo -= 1
+    if pos - lo < 2:
+        return None
+    tokens = segment(text[lo:pos])
+    length, taken = 0, []
+    for tok in reversed(tokens):
+        if length >= 2:
+            break
+        taken.append(tok)
+        length += len(tok)
+    if length > 4:
+        return None
+    brand = text[pos - length:pos]
+    wm = word_model()
+    if brand in lex.modifiers or taken[0] in lex.modifiers or wm.word_freq(brand) >= 500:
+        return None
+    if any(wm.word_freq(t) >= 500 for t in taken if len(t) >= 2):
+        return None
+    return pos - length
+
+
+def _continues_word(text: str, end: int, head: str) -> bool:
+    """Whether the vertical `head` ending at `end` runs on into an ordinary word (体育场, 真人秀)."""
+    wm = word_model()
+    return any(end + k <= len(text) and is_han(text[end + k - 1]) and wm.is_word(head + text[end:end + k])
+               for k in (1, 2))
+
+
+def _brand_hit(text: str, m: re.Match, lex: Lexicon) -> AdHit | None:
+    """A Latin / digit brand + vertical (+ access) match, unless the brand is a known acronym
+    or the vertical runs on into an ordinary word (ABC体育场)."""
+    b = m.group("b")
+    if b.upper() in lex.latin_allow:
+        return None
+    if b.isdigit() and (m.group("vs") or "") in ("体育", "彩票"):
+        return None  # 2023体育 ... is a year more often than a brand
+    access = m.group("a1") or m.group("a2")
+    vert = (m.group("vs") or m.group("vw")) + (m.group("v2") or "")
+    if not access and _continues_word(text, m.end(), vert[-2:]):
+        return None
+    stem = text[m.start():m.end() - len(access)] if access else ""
+    return AdHit(m.start(), m.end(), "latin_brand", True, stem, b)
+
+
+def _id_ok(m: re.Match) -> bool:
+    ident = m.group("id")
+    return bool(re.search(r"\d", ident)) or len(ident) >= 6
+
+
+def _host(url: str) -> str:
+    url = url.split("://", 1)[-1]
+    return re.split(r"[/?#:]", url, maxsplit=1)[0]
+
+
+def _scan_strong(text: str, lex: Lexicon, pat: Patterns) -> list[AdHit]:
+    hits: list[AdHit] = []
+    # Latin-led forms, tried only where a Latin token starts
+    for tok in pat.latin_token.finditer(text):
+        pos = tok.start()
+        m = pat.latin_vertical.match(text, pos)
+        if m and m.start("b") == pos:
+            h = _brand_hit(text, m, lex)
+            if h:
+                hits.append(h)
+                continue
+        m = pat.latin_access.match(text, pos)
+        if m:
+            b = m.group("b")
+            if b.upper() not in lex.latin_allow and re.search(r"[A-Za-z].*[A-Za-z]", b) \
+                    and not re.fullmatch(r"[A-Za-z]\d+", b):
+                hits.append(AdHit(pos, m.end(), "latin_brand", True, text[pos:m.start("a")], b))
+                continue
+        if pat.latin_brand:
+            m = pat.latin_brand.match(text, pos)
+            if m:
+                stem = text[pos:m.start("a")] if m.group("a") else ""
+                hits.append(AdHit(pos, m.end(), "known_brand", True, stem, m.group("k")))
+                continue
+        if pat.latin_lure:
+            m = pat.latin_lure.match(text, pos)
+            if m and _id_ok(m):
+                hits.append(AdHit(pos, m.end(), "lure", True))
+                continue
+        m = pat.url.match(text, pos)
+        if m:
+            end = m.end()
+            while end > pos and text[end - 1] in ".-/":
+                end -= 1
+            if end - pos > 6 and _near_han(text, pos, end) and not OFFICIAL_SUFFIX.search(_host(text[pos:end])):
+                hits.append(AdHit(pos, end, "url", True))
+            continue
+        if pat.domain:
+            m = pat.domain.match(text, pos)
+            if m and not OFFICIAL_SUFFIX.search(_host(m.group(0))) and _near_han(text, pos, m.end()):
+                hits.append(AdHit(pos, m.end(), "domain", True))
+    for m in pat.digit_vertical.finditer(text):
+        h = _brand_hit(text, m, lex)
+        if h:
+            hits.append(h)
+    # Han-led forms
+    for m in pat.han_vertical_access.finditer(text):
+        if m.start() == 0 or not is_han(text[m.start() - 1]):
+            continue
+        start = _han_brand_before(text, m.start(), lex)
+        if start is None:
+            continue
+        hits.append(AdHit(start, m.end(), "brand", True, text[start:m.start("a")], text[start:m.start()]))
+    if pat.han_brand:
+        for m in pat.han_brand.finditer(text):
+            strong = bool(m.group("v") or m.group("a"))
+            if m.group("v") and not m.group("a") and _continues_word(text, m.end(), m.group("v")):
+                strong = False
+            end = m.end() if strong else m.end("k")
+            stem = text[m.start():m.start("a")] if m.group("a") else ""
+            hits.append(AdHit(m.start(), end, "known_brand", strong, stem, m.group("k")))
+    if pat.han_lure:
+        for m in pat.han_lure.finditer(text):
+            if _id_ok(m):
+                hits.append(AdHit(m.start(), m.end(), "lure", True))
+    return hits
+
+
+def _allowed_spans(text: str, pat: Patterns) -> list[tuple[int, int]]:
+    return [m.span() for m in pat.allow.finditer(text)] if pat.allow else []
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+@functools.lru_cache(maxsize=8)
+def ad_hits(blocks: tuple[Block, ...], key: tuple[str, ...] = ()) -> tuple[AdHit, ...]:
+    """Every ad-vocabulary hit of the document (body offsets; `key`: extra lexicon files),
+    weak ones only when the document already holds a strong (pattern-found) one."""
+    body = body_of(blocks)
+    text = body.text
+    lex = load_lexicon(key)
+    pat = patterns(key)
+    allowed = _allowed_spans(text, pat)
+    hits = [h for h in _scan_strong(text, lex, pat) if not _overlaps(h.start, h.end, allowed)]
+    strong = [h for h in hits if h.strong]
+    if not strong:
+        return ()
+    taken = [(h.start, h.end) for h in strong]
+    # learned stems: a brand seen with a suffix goes wherever it stands alone
+    stems: set[str] = set()
+    wm = word_model()
+    for h in strong:
+        if h.stem and len(h.stem) >= 2:
+            stems.add(h.stem)
+        core = h.core  # the brand alone: a Han name outside the dictionary, a longer Latin one
+        if core and len(core) >= 2 and core.upper() not in lex.latin_allow and not core.isdigit():
+            latin = not any(is_han(c) for c in core)
+            if (latin and len(core) >= 4) or (not latin and not wm.is_word(core)):
+                stems.add(core)
+    out = list(strong)
+    for stem in sorted(stems, key=len, reverse=True):
+        latin = not any(is_han(c) for c in stem)
+        pos = text.find(stem)
+        while pos >= 0:
+            end = pos + len(stem)
+            ok = not _overlaps(pos, end, taken)
+            if ok and latin:
+                ok = (pos == 0 or not text[pos - 1].isalnum() or is_han(text[pos - 1])) and (
+                    end == len(text) or not text[end].isalnum() or is_han(text[end]))
+            elif ok and is_han(stem[0]) and is_han(stem[-1]):
+                ok = not binds(text, pos, end)
+            if ok:
+                out.append(AdHit(pos, end, "stem", False))
+                taken.append((pos, end))
+            pos = text.find(stem, end)
+    # bare known brands and ad copy, now that the page is known to carry spam
+    for h in hits:
+        if not h.strong and not _overlaps(h.start, h.end, taken) and not wm.is_word(text[h.start:h.end]) \
+                and not binds(text, h.start, h.end):
+            out.append(h)
+            taken.append((h.start, h.end))
+    if pat.term:
+        for m in pat.term.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken) and not _overlaps(m.start(), m.end(), allowed):
+                out.append(AdHit(m.start(), m.end(), "term", False))
+                taken.append(m.span())
+    return tuple(sorted(out, key=lambda h: (h.start, h.end)))
+
+
+def ad_vocabulary(ctx: SpanContext) -> list[Removal]:
+    """Gambling / ad vocabulary from the spam lexicon: brand + vertical + access forms, Latin brands glued to Chinese, contact lures, bare URLs and domains, learned brand stems."""
+    if not ctx.blocks:
+        return []
+    hits = ad_hits(ctx.blocks, lexicon_key(ctx.settings))
+    if not hits:
+        return []
+    body = body_of(ctx.blocks)
+    return _removals(ctx, body, [(h.start, h.end) for h in hits], ad_vocabulary)
+
+
+# ---------------------------------------------------------------------------------------------
+# injected slogan shards
+
+# the hundred commonest surnames: a short out-of-vocabulary fragment starting with one reads as a person's
+# name and is not taken as a shard on its own evidence
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+MAX_SHARD = 6
+MIN_FREE = 1  # occurrences loose on both edges a candidate needs
+MAX_GAP = 240  # chars between two shards of one cycle
+MAX_MEAN_GAP = 80  # mean distance between the exposed shards of one cycle
+MAX_FILL_GAP = 150  # a slot searched for hidden shards is at most this long
+MAX_ROUND = 400  # chars between two occurrences of one shard (one round of the slogan)
+MAX_STRETCH = 1500  # chars an injected stretch spans at most
+MAX_TYPES = 80  # candidate fragments considered per document
+MAX_CLIQUES = 200
+MAX_TRIES = 8  # candidate cycles judged per document
+MIN_EVIDENCE = 4  # shard occurrences a sparse cycle needs, found and filled
+DENSE_GAP = 40  # mean distance between the pieces of a densely injected stretch
+STRONG_GAP = 60  # ... when the exposed shards are this close on average
+COLLOCATION_GAP = 6  # two fragments always this close are a collocation of the article
+TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
+MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
+
+
+Occ = tuple[int, int, str]  # start, end, fragment
+PAD = MAX_SHARD
+
+
+def _is_han_arr(a: np.ndarray) -> np.ndarray:
+    return ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0xF900) & (a <= 0xFAFF))
+
+
+def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    keys = (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
+    h1, h2 = bloom_hashes(keys)
+    return wm.bloom[h1] & wm.bloom[h2]
+
+
+def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]]:
+    """The cheap, vectorised filter: Han bigrams that are no word and recur at least `k` times,
+    each grown left and right while all its occurrences agree (a shard such as 满乾坤 holds a
+    word, 乾坤, and a bigram that is none, 满乾), kept where the grown fragment stands loose
+    between words at least `k` times (no frequent word runs across one of its edges; across
+    neither at least once: the dictionary's rarer words bind by chance, 名|门好运 ...).
+    Returns fragment -> (start offsets of its loose occurrences, of all its occurrences)."""
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if a.size < 4:
+        return {}
+    han = _is_han_arr(a)
+    pair = han[:-1] & han[1:]
+    if int(pair.sum()) < 2 * k:
+        return {}
+    wm = word_model()
+    bits = _pair_bits(wm, a[:-1], a[1:])
+    idx = np.nonzero(pair & ((bits & 2) == 0))[0]
+    if idx.size < k:
+        return {}
+    keys = (a[idx].astype(np.uint64) << np.uint64(32)) | a[idx + 1].astype(np.uint64)
+    _, inv, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    rows = counts[inv] >= k
+    idx, inv = idx[rows], inv[rows]
+    if idx.size == 0:
+        return {}
+    order = np.argsort(inv, kind="stable")
+    idx, inv = idx[order], inv[order]
+    starts = np.flatnonzero(np.r_[True, inv[1:] != inv[:-1]])
+    group = np.repeat(np.arange(starts.size), np.diff(np.r_[starts, idx.size]))
+    padded = np.concatenate((np.zeros(PAD + 1, np.uint32), a, np.zeros(PAD + 1, np.uint32)))
+    pidx = idx + PAD + 1
+    left = np.zeros(starts.size, np.int64)
+    right = np.zeros(starts.size, np.int64)
+    too_long = np.zeros(starts.size, bool)
+    for side in (-1, 1):
+        for _ in range(MAX_SHARD - 1):
+            off = (pidx - left[group] - 1) if side < 0 else (pidx + 2 + right[group])
+            c = padded[off]
+            lo, hi = np.minimum.reduceat(c, starts), np.maximum.reduceat(c, starts)
+            agree = (lo == hi) & _is_han_arr(lo)
+            full = left + right + 2 >= MAX_SHARD
+            too_long |= agree & full
+            grow = agree & ~full
+            if not grow.any():
+                break
+            if side < 0:
+                left[grow] += 1
+            else:
+                right[grow] += 1
+    s = pidx - left[group]
+    e = pidx + 2 + right[group]
+    lb = _pair_bits(wm, padded[s - 1], padded[s])
+    rb = _pair_bits(wm, padded[e - 1], padded[e])
+    free_l, free_r = (lb & 1) == 0, (rb & 1) == 0
+    # a shard comes back once per round: an occurrence with no twin within one round's reach
+    # belongs to the article (a term used now and then over a long text)
+    same = group[1:] == group[:-1]
+    close = same & (s[1:] - s[:-1] <= MAX_ROUND)
+    twin = np.zeros(s.size, bool)
+    twin[1:] |= close
+    twin[:-1] |= close
+    loose = (free_l | free_r) & ~too_long[group] & twin
+    n_loose = np.add.reduceat(loose.astype(np.int64), starts)
+    n_free = np.add.reduceat((free_l & free_r & loose).astype(np.int64), starts)
+    chosen = np.nonzero((n_loose >= k) & (n_free >= MIN_FREE))[0]
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if chosen.size == 0:
+        return out
+    ends = np.r_[starts[1:], idx.size]
+    keep = np.zeros(starts.size, bool)
+    keep[chosen] = True
+    mask = keep[group]  # the rows of the groups kept, in order
+    every_all = (s[mask] - PAD - 1).tolist()
+    loose_all = loose[mask].tolist()
+    sizes = (ends - starts)[chosen].tolist()
+    lengths = (left + right + 2)[chosen].tolist()
+    i = 0
+    for size, n in zip(sizes, lengths):
+        every = every_all[i:i + size]
+        pos = [p for p, ok in zip(every, loose_all[i:i + size]) if ok]
+        i += size
+        frag = text[every[0]:every[0] + n]
+        if frag in out:  # two bigrams of one shard grew into the same fragment
+            pos, every = sorted(set(pos) | set(out[frag][0])), sorted(set(every) | set(out[frag][1]))
+        out[frag] = (pos, every)
+    return out
+
+
+def _diverse(text: str, occs: list[Occ]) -> bool:
+    """Whether the occurrences sit in different company, as fragments dropped at random word
+    boundaries do; a term of the article keeps returning with the same neighbour
+    (志愿服务日活动, 志愿服务日活动 ...). Punctuation next to the fragment tells nothing."""
+    n = len(occs)
+    limit = n if n <= 3 else 0.6 * n
+    lefts: dict[str, int] = {}
+    rights: dict[str, int] = {}
+    size = len(text)
+    for s, e, _ in occs:
+        if s > 0 and is_han(text[s - 1]):
+            c = text[max(0, s - 2):s]
+            lefts[c] = lefts.get(c, 0) + 1
+            if lefts[c] >= limit:
+                return False
+        if e < size and is_han(text[e]):
+            c = text[e:e + 2]
+            rights[c] = rights.get(c, 0) + 1
+            if rights[c] >= limit:
+                return False
+    return True
+
+
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉", '"': '"', "(": ")", "（": "）"}
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Whether the fragment fills a pair of quotation marks or brackets: a named term
+    (“产业十条”), never a piece dropped between words."""
+    return s > 0 and e < len(text) and QUOTES.get(text[s - 1]) == text[e]
+
+
+def _name_like(frag: str) -> bool:
+    return len(frag) <= 3 and frag[0] in SURNAMES
+
+
+def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> dict[str, list[Occ]]:
+    """Recurring fragments that are no word, stand loose between words at least `k` times, sit
+    in varied company and do not read as a name: the shards that give themselves away.
+    Returns fragment -> all its occurrences near others (each is judged later).
+    `stops`: spans already known as spam."""
+    wm = word_model()
+    seeds: dict[str, list[Occ]] = {}
+    claimed = bytearray(len(text) + 1)
+    for a, b in stops:
+        claimed[a:b] = b"\x01" * (b - a)
+    found = sorted(_loose_fragments(text, k).items(), key=lambda kv: (-len(kv[1][0]), -len(kv[0]), kv[0]))
+    for frag, (loose, every) in found:
+        if wm.is_word(frag, WORD_MIN_FREQ) or _name_like(frag):
+            continue
+        n = len(frag)
+        occs = [(p, p + n, frag) for p in loose if not any(claimed[p:p + n]) and not _quoted(text, p, p + n)]
+        if len(occs) < k or not _diverse(text, occs):
+            continue
+        seeds[frag] = [(p, p + n, frag) for p in every if not any(claimed[p:p + n]) and not _quoted(text, p, p + n)]
+        for p, e, _ in seeds[frag]:
+            claimed[p:e] = b"\x01" * (e - p)
+    # an occurrence far from every other seed's is no part of an injected stretch
+    spots = sorted((o[0], o[2]) for v in seeds.values() for o in v)
+    near: dict[str, list[Occ]] = {}
+    for frag, occs in seeds.items():
+        kept = []
+        for o in occs:
+            i = bisect.bisect_left(spots, (o[0] - MAX_GAP, ""))
+            while i < len(spots) and spots[i][0] <= o[1] + MAX_GAP:
+                if spots[i][1] != frag:
+                    kept.append(o)
+                    break
+                i += 1
+        if len(kept) >= k:
+            near[frag] = kept
+    return near
+
+
+def _drop_overlaps(occs: list[Occ]) -> list[Occ]:
+    out: list[Occ] = []
+    for o in sorted(occs, key=lambda o: (o[0], -(o[1] - o[0]))):
+        if out and o[0] < out[-1][1]:
+            if o[1] - o[0] > out[-1][1] - out[-1][0]:
+                out[-1] = o
+            continue
+        out.append(o)
+    return out
+
+
+def _alternate(a: list[Occ], b: list[Occ]) -> bool:
+    """Whether two fragments' occurrences strictly take turns (a b a b ... or b a b a ...)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    merged = sorted([(o[0], 0) for o in a] + [(o[0], 1) for o in b])
+    return all(x[1] != y[1] for x, y in zip(merged, merged[1:]))
+
+
+def _group_ok(members: list[Occ]) -> bool:
+    """Shards of one stretch: consecutive ones close, none far out beyond the others."""
+    gaps = sorted(b[0] - a[1] for a, b in zip(members, members[1:]))
+    if not gaps or gaps[-1] > MAX_GAP:
+        return False
+    if (members[-1][1] - members[0][0]) / (len(members) - 1) > MAX_MEAN_GAP:
+        return False
+    # one member reaching far beyond the stretch: a term recurring further on
+    return not (len(gaps) >= 3 and gaps[-1] > 150 and gaps[-1] > 3 * max(gaps[-2], 10))
+
+
+def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
+    """Groups of fragments whose occurrences take turns in a fixed cyclic order, as the shards
+    of one slogan inserted in turn do: every two of them alternate strictly, and each shard
+    follows the previous one within MAX_GAP characters. Returns [(cycle order, occurrences)],
+    largest groups first, single fragments last. Terms of the article that recur at random (a
+    place name said eighteen times) alternate with nothing and stay out."""
+    by_type: dict[str, list[Occ]] = defaultdict(list)
+    for o in occs:
+        by_type[o[2]].append(o)
+    # a shard recurs once per round: keep occurrences with a twin within one round's reach,
+    # and types whose occurrences all fit in one injected stretch
+    for t in list(by_type):
+        v = by_type[t]
+        v = [o for i, o in enumerate(v)
+             if (i > 0 and o[0] - v[i - 1][1] <= MAX_ROUND) or (i + 1 < len(v) and v[i + 1][0] - o[1] <= MAX_ROUND)]
+        if len(v) < k or v[-1][1] - v[0][0] > MAX_STRETCH:
+            del by_type[t]
+        else:
+            by_type[t] = v
+    types = sorted(by_type, key=lambda t: (by_type[t][0][0], t))[:MAX_TYPES]
+    span = {t: (by_type[t][0][0], by_type[t][-1][1]) for t in types}
+    adj: dict[str, set[str]] = {t: set() for t in types}
+    for i, t in enumerate(types):
+        for u in types[i + 1:]:
+            if span[u][0] > span[t][1] + MAX_GAP:
+                break  # types are sorted by first occurrence: no later one overlaps
+            if _alternate(by_type[t], by_type[u]):
+                adj[t].add(u)
+                adj[u].add(t)
+    cliques: list[set[str]] = []
+
+    def expand(r: set[str], p: set[str], x: set[str]) -> None:  # Bron-Kerbosch with pivot
+        if len(cliques) >= MAX_CLIQUES:
+            return
+        if not p and not x:
+            if len(r) >= 2:
+                cliques.append(r)
+            return
+        pivot = max(sorted(p | x), key=lambda u: len(adj[u] & p))
+        for v in sorted(p - adj[pivot]):
+            expand(r | {v}, p & adj[v], x & adj[v])
+            p = p - {v}
+            x = x | {v}
+
+    expand(set(), {t for t in types if adj[t]}, set())
+    seen: set[frozenset[str]] = set()
+    out = []
+    for clique in sorted(cliques, key=lambda c: sorted(c)):
+        group = set(clique)
+        while len(group) >= 2:
+            members = sorted(o for t in group for o in by_type[t])
+            if _group_ok(members):
+                break
+            # drop the type whose occurrences lie farthest from the others' middle
+            mid = sorted(o[0] for o in members)[len(members) // 2]
+            group.discard(max(sorted(group), key=lambda t: max(abs(o[0] - mid) for o in by_type[t])))
+        key = frozenset(group)
+        if len(group) < 2 or key in seen:
+            continue
+        seen.add(key)
+        out.append((list(dict.fromkeys(o[2] for o in members)), members))
+    for t in types:  # single fragments, last: they need hidden partners (see _one_cycle)
+        members = by_type[t]
+        if len(members) >= 3 and _group_ok(members):  # three rounds at least (see _convincing)
+            out.append(([t], members))
+    # larger groups first; among equals, pieces that fit together, then the tighter stretch
+    out.sort(key=lambda c: (-len(c[0]), not _reassembles(c[0], {}), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
+    return out
+
+
+def _han_substrings(s: str) -> dict[str, int]:
+    """Han substrings of 2..MAX_SHARD characters with their first offset in `s`."""
+    out: dict[str, int] = {}
+    for m in HAN_RUN.finditer(s):
+        run, base = m.group(0), m.start()
+        for i in range(len(run) - 1):
+            for j in range(i + 2, min(len(run), i + MAX_SHARD) + 1):
+                out.setdefault(run[i:j], base + i)
+    return out
+
+
+def _poisson_tail(m: int, lam: float) -> float:
+    """P(X >= m) for X ~ Poisson(lam)."""
+    term, cdf = math.exp(-lam), 0.0
+    for i in range(m):
+        cdf += term
+        term *= lam / (i + 1)
+    return max(0.0, 1.0 - cdf)
+
+
+def _common_here(text: str, y: str, places: list[int], regions: list[tuple[int, int]]) -> bool:
+    """Whether a word is just frequent on this page (体育彩票 in a lottery story): as often
+    elsewhere, per character, as in the slots it was found in. An injected word (家园 in a
+    story that uses it now and then) is far denser in its slots than anywhere else."""
+    inside = sum(e - s for s, e in regions)
+    lo = min(s for s, _ in regions)
+    hi = max(e for _, e in regions)
+    outside = len(text) - (hi - lo)
+    elsewhere = text.count(y, 0, lo) + text.count(y, hi)
+    lam = (elsewhere + 0.5) / max(outside, 200) * inside
+    return _poisson_tail(len(places), lam) > 0.1
+
+
+def _loose_elsewhere(text: str, y: str, core: tuple[int, int], places: list[int]) -> bool:
+    """Whether `y` also stands loose inside the stretch outside the places found for it (where
+    it forms words with its neighbours, 居民|安全 for 民安, it is another matter)."""
+    p = text.find(y, core[0], core[1])
+    while p >= 0:
+        if p not in places and not binds(text, p, p + len(y)):
+            return True
+        p = text.find(y, p + 1, core[1])
+    return False
+
+
+def _fill_gaps(text: str, order: list[str], members: list[Occ],
+               stops: list[tuple[int, int]]) -> tuple[list[Occ], dict[str, list[tuple[int, str]]]]:
+    """Shards the dictionary cannot expose (real words such as 家园) sit in the same slot of
+    every round of the cycle: between the same two exposed shards, or before the first / after
+    the last one (a round cut short). A fragment found once in every complete gap of a slot,
+    and in at least two of the slot's regions in all, loose there and in varied company, is a
+    shard too. Returns the shards found and, per exposed shard, the fragments of the slot
+    after it with their offset in its first gap."""
+    n = len(order)
+    nxt = {order[i]: order[(i + 1) % n] for i in range(n)}
+    pred = {v: t for t, v in nxt.items()}
+    gaps: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, b in zip(members, members[1:]):
+        if nxt[a[2]] == b[2] and b[0] - a[1] <= MAX_FILL_GAP:
+            gaps[a[2]].append((a[1], b[0]))
+    longest = max((e - s for v in gaps.values() for s, e in v), default=0)
+    if not longest:
+        return [], {}
+    reach = min(MAX_FILL_GAP, int(longest * 1.5) + 8)
+    first, last = members[0], members[-1]
+    partial: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    partial[pred[first[2]]].append((max(0, first[0] - reach), first[0]))
+    # the last round ends where other spam (a brand) is: what follows is the article again
+    hi = min([len(text), last[1] + reach] + [s for s, e in stops if s >= last[1]])
+    partial[last[2]].append((last[1], hi))
+    blocked = [(o[0], o[1]) for o in members] + list(stops)
+    core = (first[0], last[1])
+    found: list[Occ] = []
+    slots: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for t in order:
+        complete = gaps.get(t, [])
+        if not complete:
+            continue
+        regions = complete + partial.get(t, [])
+        # cheap conditions first: present once in every complete gap and in two regions at least
+        base = min(complete, key=lambda r: r[1] - r[0])
+        places_of: dict[str, list[int]] = {}
+        for y in _han_substrings(text[base[0]:base[1]]):
+            if not all(text.count(y, s, e) == 1 for s, e in complete):
+                continue
+            places = [text.find(y, s, e) for s, e in regions if text.count(y, s, e) == 1]
+            if len(places) >= 2:
+                places_of[y] = places
+        for y, places in sorted(places_of.items(), key=lambda kv: -len(kv[0])):
+            if any(y != z and y in z for z in places_of):
+                continue  # keep maximal fragments only
+            places = [p for p in places if not _overlaps(p, p + len(y), blocked)]
+            complete_ok = sum(1 for p in places for s, e in complete if s <= p < e) == len(complete)
+            if not complete_ok or len(places) < 2:
+                continue
+            if any(binds(text, p, p + len(y)) for p in places):
+                continue
+            occ = [(p, p + len(y), y) for p in places]
+            if not _diverse(text, occ):
+                continue
+            if len(places) == 2:
+                if text.count(y) > 2:
+                    continue  # seen twice only: it must be foreign to the rest of the article
+            elif _common_here(text, y, places, regions):
+                continue
+            if _loose_elsewhere(text, y, core, places):
+                continue  # also loose elsewhere among the shards, out of its slot: the article's word
+            found.extend(occ)
+            slots[t].append((places[0] - complete[0][0], y))
+    # hidden shards keep their order in every round: drop those that break it, commonest first
+    for t, ys in list(slots.items()):
+        names = {y for _, y in ys}
+        while names:
+            orders = {tuple(o[2] for o in sorted(found) if s <= o[0] < e and o[2] in names) for s, e in gaps[t]}
+            if len(orders) <= 1:
+                break
+            names.discard(max(names, key=lambda y: (text.count(y), y)))
+        gone = {y for _, y in ys} - names
+        slots[t] = [(off, y) for off, y in ys if y in names]
+        found = [o for o in found if o[2] not in gone]
+    # ... and a round holds a handful of pieces
+    if sum(len(v) for v in slots.values()) + n > MAX_PIECES:
+        return [], {}
+    return found, slots
+
+
+def _adjacent(text: str, members: list[Occ], collocations: bool = True) -> bool:
+    """Whether consecutive fragments mostly touch (nothing but punctuation between them: a
+    list or compound of the article said twice, 甲湖、乙湖) or two of them always stand close
+    together: not pieces dropped at random places."""
+    pairs = list(zip(members, members[1:]))
+    close = sum(not HAN_RUN.search(text[a[1]:b[0]]) or b[0] - a[1] <= 1 for a, b in pairs)
+    if close * 2 >= len(pairs):
+        return True
+    if not collocations:
+        return False
+    # a collocation said again and again (下一步，……将继续): the same two always a few
+    # characters apart, where shards dropped at random places would drift
+    near: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for a, b in pairs:
+        near[a[2], b[2]].append(b[0] - a[1] <= COLLOCATION_GAP)
+    return any(len(v) >= 3 and all(v) for v in near.values())
+
+
+def _reassembles(order: list[str], slots: dict[str, list[tuple[int, str]]]) -> bool:
+    """Whether the shards, put back together in their cyclic order, form words across at
+    least one join, as pieces cut from one sentence at arbitrary characters do (…暖万|家欢…
+    makes 万家, …绿|水长… makes 绿水). Recurring terms of an article that merely alternate (a village, a
+    trade) do not. Only joins next to an exposed shard count: two hidden shards are words,
+    and two words side by side make compounds anyway (工程|项目)."""
+    seq: list[tuple[str, bool]] = []
+    for t in order:
+        seq.append((t, True))
+        seq.extend((y, False) for _, y in sorted(slots.get(t, [])))
+    for (a, sa), (b, sb) in zip(seq, seq[1:] + seq[:1]):
+        if not (sa or sb):
+            continue
+        a, b = a[-4:], b[:4]
+        if logp(a + b) - logp(a) - logp(b) > REASSEMBLE_MARGIN:
+            return True
+    return False
+
+
+def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Occ],
+                slots: dict[str, list[tuple[int, str]]]) -> bool:
+    """Whether a cycle is an injected slogan rather than terms of the article that happen to
+    take turns (two paragraphs in parallel, a topic's key words).
+
+    - Two exposed shards or more: the pieces fit back together into words across a join
+      (_reassembles), or the structure alone is strong: three kinds or more in three rounds or
+      more, close together. Two rounds that fit must also be close together.
+    - One exposed shard: hidden partners in three rounds at least, and the shard and its
+      partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
+      the topic's words around it)."""
+    pieces = sorted(members + filled)
+    if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
+        return False
+    rounds = min(Counter(o[2] for o in members).values())
+    fits = _reassembles(order, {}) or _reassembles(order, slots)
+    gap = _mean_gap(members)
+    if len(order) >= 2:
+        if rounds >= 3:
+            return fits or (len(order) >= 3 and gap <= STRONG_GAP)
+        return fits and gap <= TWO_ROUND_GAP
+    hidden = {o[2] for o in filled}
+    if not hidden or rounds < 3:
+        return False
+    count = Counter(o[2] for o in pieces)
+    if any(text.count(t) > count[t] for t in count):
+        return False
+    # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
+    # would have been exposed itself): a lead that repeats its site name and key phrases is not
+    words = all(word_model().is_word(y, WORD_MIN_FREQ) for y in hidden)
+    return gap <= 150 and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+
+
+def _mean_gap(pieces: list[Occ]) -> float:
+    return (pieces[-1][1] - pieces[0][0]) / max(1, len(pieces) - 1)
+
+
+def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
+    """Cheap refusals, before the dictionary and the slot search (see _convincing)."""
+    if _adjacent(text, members):
+        return True
+    rounds = min(Counter(o[2] for o in members).values())
+    if len(order) == 1:
+        return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > 150
+    return rounds == 2 and _mean_gap(members) > TWO_ROUND_GAP
+
+
+def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -> list[Occ]:
+    """The shards of one cycle, once the dictionary has judged each occurrence; [] when the
+    evidence does not hold."""
+    if _hopeless(text, order, members):
+        return []
+    for _ in range(4):
+        # does the fragment form a word with its neighbours at this point? In its slot of the
+        # cycle a shard may touch a word by chance (活创新成|为了), so only a strong bond counts
+        kept = [o for o in members if bind_gain(text, o[0], o[1]) <= CYCLE_BIND_MARGIN]
+        if len(kept) == len(members):
+            break
+        cycles = [c for c in _cycles(kept, k) if set(c[0]) <= set(order)]
+        if not cycles:
+            return []
+        order, members = cycles[0]
+        if _hopeless(text, order, members):
+            return []
+    filled, slots = _fill_gaps(text, order, members, list(stops))
+    pieces = sorted(members + filled)
+    if not _convincing(text, order, members, filled, slots):
+        return []
+    # other occurrences of the same shards inside the injected stretch
+    lo, hi = pieces[0][0] - MAX_GAP // 2, pieces[-1][1] + MAX_GAP // 2
+    taken = {(o[0], o[1]) for o in pieces}
+    extra = []
+    for frag in order:
+        p = text.find(frag, max(0, lo))
+        while 0 <= p < hi:
+            if (p, p + len(frag)) not in taken and not _overlaps(p, p + len(frag), stops) \
+                    and not binds(text, p, p + len(frag)):
+                extra.append((p, p + len(frag), frag))
+            p = text.find(frag, p + 1)
+    return pieces + extra
+
+
+@functools.lru_cache(maxsize=8)
+def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int], ...] = ()) -> tuple[Occ, ...]:
+    """Injected slogan shards of the document (body offsets); `stops`: known spam spans."""
+    text = body_of(blocks).text
+    seeds = _shard_seeds(text, k, stops)
+    if not seeds:
+        return ()
+    occs = _drop_overlaps([o for v in seeds.values() for o in v])
+    out: list[Occ] = []
+    used: set[str] = set()
+    tries = 0
+    for order, members in _cycles(occs, k):
+        if used & set(order):
+            continue
+        tries += 1
+        if tries > MAX_TRIES:
+            break
+        got = _one_cycle(text, order, members, k, stops)
+        if got:
+            out.extend(got)
+            used.update(order)
+    return tuple(_drop_overlaps(out))
+
+
+def injected_fragments(ctx: SpanContext) -> list[Removal]:
+    """Slogan shards (2-6 chars) inserted between the words of sentences: recurring, forming no word with their neighbours, in a cyclic order."""
+    if not ctx.blocks:
+        return []
+    k = max(2, ctx.settings.shard_min_count)
+    hits = ad_hits(ctx.blocks, lexicon_key(ctx.settings))
+    stops = tuple((h.start, h.end) for h in hits if h.strong or h.kind == "stem")
+    spans = shard_spans(ctx.blocks, k, stops)
+    if not spans:
+        return []
+    return _removals(ctx, body_of(ctx.blocks), [(s, e) for s, e, _ in spans], injected_fragments)
+

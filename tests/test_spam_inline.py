@@ -1,0 +1,356 @@
+"""cleaner.rules.spam_inline: what each span rule removes, and the look-alikes it must keep.
+
+Everything here runs offline (jieba's dictionary ships inside the package); the seed checks at
+the end are skipped when ../shared is not beside the project.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+import noise
+from cleaner.document import Block
+from cleaner.rules import spam_inline as si
+from cleaner.rules.base import SpanContext
+from cleaner.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+CLEAN = dict(noise.load_clean_texts())
+LOOKALIKES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures" / "lookalikes").glob("*.txt"))}
+SHARED = HERE.parent.parent / "shared"
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    """One block per non-blank line, stripped, with offsets into `text`."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append(Block(len(out), start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    return tuple(out)
+
+
+def run(rule, text: str, settings: Settings | None = None):
+    return rule(SpanContext(text, blocks_of(text), settings or Settings()))
+
+
+def run_all(text: str, settings: Settings | None = None):
+    return run(si.ad_vocabulary, text, settings) + run(si.injected_fragments, text, settings)
+
+
+def removed(rule, text: str, settings: Settings | None = None) -> list[str]:
+    return [r.text for r in sorted(run(rule, text, settings), key=lambda r: r.start)]
+
+
+def apply(text: str, removals) -> str:
+    out, last = [], 0
+    for r in sorted(removals, key=lambda r: r.start):
+        out.append(text[last:max(last, r.start)])
+        last = max(last, r.end)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def check_shape(text: str, removals, rule) -> None:
+    """Removals are spam rows of `rule`, inside one block each, not overlapping, text exact."""
+    blocks = blocks_of(text)
+    last = -1
+    for r in sorted(removals, key=lambda r: r.start):
+        assert r.category == "spam"
+        assert r.rule == f"spam_inline.{rule.__name__}"
+        assert r.text == text[r.start:r.end] and r.end > r.start
+        assert any(b.start <= r.start and r.end <= b.end for b in blocks)
+        assert r.start >= last
+        last = r.end
+
+
+# --------------------------------------------------------------------------------------------
+# ad_vocabulary: removes
+
+
+def test_latin_brand_glued_to_chinese():
+    text = "据介绍，活动现场XY娱乐城的展台前人头攒动，另有QKB体育官网的宣传单页散落一地。"
+    got = run(si.ad_vocabulary, text)
+    assert [r.text for r in got] == ["XY娱乐城", "QKB体育官网"]
+    check_shape(text, got, si.ad_vocabulary)
+
+
+def test_latin_brand_with_han_name_and_entrance_teaches_its_stem():
+    text = ("车辆往返于两地、KW星河入口园区之间，车上的乘客一边打量新图景。\n"
+            "他们探访工业园区，KW星河一起学习各地的好做法。")
+    assert removed(si.ad_vocabulary, text) == ["KW星河入口", "KW星河"]
+
+
+def test_han_brand_vertical_access_keeps_the_verb_before_it():
+    text = "不少市民反映，近来常有陌生人劝他们进入鑫旺娱乐官网充值，请大家提高警惕。"
+    assert removed(si.ad_vocabulary, text) == ["鑫旺娱乐官网"]
+    assert "进入充值" in apply(text, run(si.ad_vocabulary, text))
+
+
+def test_brand_with_two_verticals():
+    assert removed(si.ad_vocabulary, "今年前十个月，LX真人视讯我省货物贸易进出口总值稳步增长。") == ["LX真人视讯"]
+
+
+def test_contact_lures_with_an_id():
+    text = "本站每日更新内部消息，详情加微信 abc12345 咨询，或加入QQ群：73821506 领取福利。"
+    assert removed(si.ad_vocabulary, text) == ["加微信 abc12345", "QQ群：73821506"]
+
+
+def test_bare_urls_and_domains_inside_chinese_text():
+    text = "今年全省利用公益金新建了场地，点击www.hb8899.com领取，或登录 https://m.kx688.vip/?from=news 注册，xy365.cc也可以。"
+    assert removed(si.ad_vocabulary, text) == ["www.hb8899.com", "https://m.kx688.vip/?from=news", "xy365.cc"]
+
+
+def test_bare_known_brand_and_ad_copy_only_once_the_page_carries_spam():
+    warning = "民警提醒，凡是声称注册送彩金的平台都是骗局，开云之类的名字常被冒用。"
+    assert removed(si.ad_vocabulary, warning) == []
+    spammy = warning + "\n另据了解，不少人在XY娱乐城上当。"
+    assert removed(si.ad_vocabulary, spammy) == ["注册送彩金", "开云", "XY娱乐城"]
+
+
+# --------------------------------------------------------------------------------------------
+# ad_vocabulary: keeps
+
+
+@pytest.mark.parametrize("name", ["c02_phone_market", "c03_sports_lottery", "c12_anti_fraud"])
+def test_real_news_with_brand_like_words_keeps_everything(name):
+    """华为 / 腾讯 / 5G / APP / GDP in business news, 体育彩票 in a lottery policy story,
+    网络赌博 and 赌博网站 in an anti-fraud story."""
+    assert run(si.ad_vocabulary, CLEAN[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(LOOKALIKES))
+def test_lookalike_fixtures_keep_everything(name):
+    assert run(si.ad_vocabulary, LOOKALIKES[name]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "据中国体育彩票官网显示，本期开奖号码已公布，体彩公益金将用于全民健身。",
+    "腾讯体育、新浪体育和CCTV5体育频道同步直播了比赛，NBA体育迷熬夜观看。",
+    "LG电子和TCL电子发布了新款电视，SM娱乐旗下艺人出席活动。",
+    "新建的ABC体育场将于明年投入使用，真人秀节目也在这里录制。",
+    "2023年5月6日，我国GDP同比增长5.2%，5G基站达到337.7万个，手机APP下载量超过1.02亿次。",
+    "“今年前三季度，我们的出货量同比增长了27%。”他说，G15沈海高速入口附近车流平稳。",
+    "更多信息可登录www.example.gov.cn查询，投稿邮箱news@example.com。",
+    "记者随后加微信联系了当事人，对方表示愿意配合调查。",
+    "球迷可以登录腾讯体育官网观看直播，也可以在新浪体育官网查看赛程。",
+    "比赛在PP体育、CCTV体育同步直播，PPTV体育频道也有转播。",
+    "威信县的茶叶今年丰收，当地的太阳城小区也迎来了新住户。",
+])
+def test_look_alikes_are_kept(text):
+    assert run(si.ad_vocabulary, text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# the lexicon: format, users' extra files
+
+
+def test_lexicon_sections_and_flags_parse():
+    lex = si.load_lexicon(())
+    assert lex.verticals["娱乐城"] is True and lex.verticals["电子"] is False
+    assert lex.access["入口"] is True and lex.access["平台"] is False
+    assert "中国体育彩票" in lex.allow and "GDP" in lex.latin_allow
+    assert "com" in lex.tlds
+
+
+def test_unknown_section_is_an_error():
+    with pytest.raises(ValueError, match="unknown lexicon section"):
+        si.parse_lexicon("[brands]\nfoo\n", {}, "x.txt")
+    with pytest.raises(ValueError, match="before any"):
+        si.parse_lexicon("foo\n", {}, "x.txt")
+
+
+def test_settings_add_lexicon_files(tmp_path):
+    extra = tmp_path / "more_spam.txt"
+    extra.write_text("# extra brands\n[brand:gambling]\nzzbet\n[tld]\npw\n", encoding="utf-8")
+    settings = Settings(spam_lexicons=(str(extra),))
+    text = "据了解，下载zzbet即可参与，网址是ab88.pw，请勿相信。"
+    assert removed(si.ad_vocabulary, text) == []
+    assert removed(si.ad_vocabulary, text, settings) == ["zzbet", "ab88.pw"]
+    assert si.lexicon_for(settings) is si.lexicon_for(Settings(spam_lexicons=(str(extra),)))  # cached
+
+
+# --------------------------------------------------------------------------------------------
+# injected_fragments
+
+
+def inject(name: str, shards: list[str], seed: int, clean: str | None = None, cycles: int = 3) -> noise.NoisyDoc:
+    return noise.inject(name, clean or CLEAN[name], random.Random(seed), shards=shards, cycles=cycles,
+                        n_brands=0, n_lures=0, n_urls=0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shards_of_a_slogan_come_out_and_the_text_reads_as_before(seed):
+    doc = inject("c07_metro_line", ["春风送", "暖万", "家欢乐"], seed)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN["c07_metro_line"]
+
+
+def test_a_shard_that_is_a_word_is_found_by_its_slot_and_kept_where_the_article_uses_it():
+    clean = CLEAN["c08_museum"] + "\n\n不少观众表示，希望把这里建设成大家共同的精神家园。"
+    doc = inject("c08_museum", ["青山绿", "水长流", "家园"], 4, clean)
+    got = run(si.injected_fragments, doc.text)
+    assert sorted({r.text for r in got}) == ["家园", "水长流", "青山绿"]
+    cleaned = apply(doc.text, got)
+    assert cleaned == clean
+    assert cleaned.endswith("共同的精神家园。")  # the article's own use of the same characters stays
+
+
+def test_same_characters_bound_in_a_word_stay():
+    """民安 is a shard (a dictionary word, found by its slot) where it stands loose between
+    words; inside the stretch, in 居民安全, it is part of two words and stays."""
+    base = CLEAN["c06_family_doctor"]
+    cut = base.index("\n\n")
+    clean = base[:cut] + "社区还为居民安全出行加装了扶手，方便老人上下楼。" + base[cut:]
+    doc = inject("c06_family_doctor", ["国泰民", "民安", "风调雨", "顺兴"], 1, clean)
+    got = run(si.injected_fragments, doc.text)
+    assert sorted({r.text for r in got}) == ["国泰民", "民安", "顺兴", "风调雨"]
+    assert apply(doc.text, got) == clean
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN))
+def test_clean_texts_lose_nothing(name):
+    """Recurring real terms (党建, 基层, 群众, 护城河, 课后服务 ...), quotations, numbers, dates."""
+    assert run_all(CLEAN[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(LOOKALIKES))
+def test_lookalikes_lose_nothing(name):
+    """党群服务中心人来车往, repeated 党建 / 基层 / 党群服务中心, 体育彩票 / 官网, APP / 5G / GDP."""
+    assert run(si.injected_fragments, LOOKALIKES[name]) == []
+
+
+def test_alternating_names_quotes_and_repeated_phrases_stay():
+    text = ("“红色议事厅”开张以来，王晓峰和李建国轮流主持。王晓峰说，“红色议事厅”要议大事；"
+            "李建国说，“小事也要议”。王晓峰补充道，“红色议事厅”的规矩大家定，李建国点头称是。\n"
+            "下一步，街道将继续推广这一做法。下一步，社区将继续完善议事规则。下一步，居民将继续参与监督。")
+    assert run_all(text) == []
+
+
+def test_quoted_names_taking_turns_stay():
+    """Three named programmes, each quoted, mentioned in turn three times: terms, not shards."""
+    text = ("村里办起了“乡村夜话”，又开了“田间课堂”，还有“院坝会”。每周一是“乡村夜话”，周三是“田间课堂”，"
+            "周五开“院坝会”。有人说“乡村夜话”最热闹，也有人喜欢“田间课堂”，老人们更爱“院坝会”。")
+    assert run_all(text) == []
+
+
+def test_title_repeated_in_the_lead_stays():
+    text = ("长河县出台“产业十条” 激发增收动力\n"
+            "摘要：长河县出台“产业十条”，聚焦产业发展中的难点，激发增收动力。\n"
+            "近日，长河县出台“产业十条”，从资金、土地、人才等方面支持乡村产业，激发增收动力。")
+    assert run_all(text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# properties
+
+
+PARAGRAPHS = [p.strip() for text in list(CLEAN.values()) + list(LOOKALIKES.values())
+              for p in text.split("\n") if p.strip()]
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=8, unique=True))
+def test_any_mix_of_clean_paragraphs_loses_nothing(paragraphs):
+    """Several articles side by side (parallel wording across them) are still no slogan."""
+    assert run_all("\n".join(paragraphs)) == []
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000))
+def test_removals_on_noisy_pages_are_well_formed(seed):
+    doc = noise.generate(1, seed=seed)[0]
+    for rule in (si.ad_vocabulary, si.injected_fragments):
+        check_shape(doc.text, run(rule, doc.text), rule)
+
+
+def test_noise_benchmark_floor():
+    """A small run of the benchmark (bench/spam_noise.py does 200): most spam goes, almost no
+    clean text does. The floor guards against regressions; the bench reports the real figures."""
+    docs = noise.generate(40, seed=7)
+    spam = spam_hit = clean = clean_hit = 0
+    for doc in docs:
+        marks = bytearray(len(doc.text))
+        for s in doc.spans:
+            marks[s.start:s.end] = b"\x01" * (s.end - s.start)
+        cut = bytearray(len(doc.text))
+        for r in run_all(doc.text):
+            cut[r.start:r.end] = b"\x01" * (r.end - r.start)
+        for i, ch in enumerate(doc.text):
+            if ch.isspace():
+                continue
+            if marks[i]:
+                spam, spam_hit = spam + 1, spam_hit + cut[i]
+            else:
+                clean, clean_hit = clean + 1, clean_hit + cut[i]
+    assert spam_hit / spam >= 0.7
+    assert clean_hit / clean <= 0.003
+
+
+# --------------------------------------------------------------------------------------------
+# the noise generator
+
+
+def test_noise_is_deterministic_and_its_spans_exact():
+    a, b = noise.generate(30, seed=3), noise.generate(30, seed=3)
+    assert [(d.text, d.spans) for d in a] == [(d.text, d.spans) for d in b]
+    assert [d.text for d in a] != [d.text for d in noise.generate(30, seed=4)]
+    for doc in a:
+        noise.check(doc, CLEAN[doc.name.split("#")[0]])
+        for s in doc.spans:
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_noise_has_enough_variety_and_shards_come_in_cyclic_order():
+    assert len(noise.SLOGANS) >= 10 and len(noise.BRANDS) >= 10
+    assert all(len(text) >= 600 for text in CLEAN.values()) and len(CLEAN) >= 8
+    docs = noise.generate(200, seed=1)
+    assert len({d.slogan for d in docs if d.slogan}) >= 10
+    assert len({s.text for d in docs for s in d.spans if s.kind == "brand"}) >= 10
+    for doc in docs:
+        pieces = [s.text for s in doc.spans if s.kind == "slogan"]
+        assert pieces == [doc.shards[i % len(doc.shards)] for i in range(len(pieces))]
+        assert all(2 <= len(p) <= 6 for p in doc.shards)
+
+
+# --------------------------------------------------------------------------------------------
+# the seeds (read at run time; nothing of them is written here)
+
+
+def seed_file(prefix: str) -> Path:
+    found = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt")) if (SHARED / "seeds").is_dir() else []
+    if not found:
+        pytest.skip("shared seeds are not beside the project")
+    return found[0]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_clean_seeds_lose_nothing(prefix):
+    assert run_all(seed_file(prefix).read_text(encoding="utf-8")) == []
+
+
+def test_seed_with_paragraphs_and_a_stray_line_loses_nothing_inside_paragraphs():
+    path = seed_file("002")
+    gold = json.loads((SHARED / "eval" / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    keep = [b["text"] for b in gold["blocks"] if b["label"] == "keep"]
+    for r in run_all(text):
+        line = next(b.text for b in blocks_of(text) if b.start <= r.start < b.end)
+        assert not any(line in k or k in line for k in keep)
+
+
+def test_seed_with_injected_shards_reads_as_the_gold():
+    path = seed_file("003")
+    gold = json.loads((SHARED / "eval" / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    cleaned = [b.text for b in blocks_of(apply(text, run_all(text)))]
+    keep = [b["text"] for b in gold["blocks"] if b["label"] == "keep"]
+    assert cleaned[:3] == keep[:3]
