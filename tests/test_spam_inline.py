@@ -216,6 +216,26 @@ def test_same_characters_bound_in_a_word_stay():
     assert apply(doc.text, got) == clean
 
 
+@pytest.mark.parametrize("seed", [2, 3, 4, 5])
+def test_a_slogan_cut_between_its_words_comes_out_when_seen_three_times(seed):
+    """No join of the pieces makes a word (the slogan is cut between its words) and one piece
+    is a word found by its slot: three kinds, three rounds, close together and used nowhere
+    else in the text are structure enough."""
+    doc = inject("c04_typhoon", ["山河锦绣", "岁月", "静好如歌"], seed)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN["c04_typhoon"]
+
+
+def test_parallel_reports_taking_turns_stay():
+    """Three reports side by side say the same key words in the same order, each paragraph
+    once: a cycle of the article's own terms, not a slogan."""
+    text = ("国家统计局数据显示，上半年全市地区生产总值同比增长5.1%，其中第三产业增加值占比过半。\n"
+            "海关统计数据显示，前十个月全市外贸进出口同比增长4.3%，其中出口增长5.1%。\n"
+            "市商务局数据显示，今年以来全市社会消费品零售总额同比增长6.2%，其中网上零售额增长较快。")
+    assert run_all(text) == []
+
+
 @pytest.mark.parametrize("name", sorted(CLEAN))
 def test_clean_texts_lose_nothing(name):
     """Recurring real terms (党建, 基层, 群众, 护城河, 课后服务 ...), quotations, numbers, dates."""

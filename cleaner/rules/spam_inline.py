@@ -165,6 +165,7 @@ def segment(s: str) -> list[str]:
 
 BIND_MARGIN = 1.0  # nats: a fragment binds when a reading across its edges beats this much
 CYCLE_BIND_MARGIN = 5.0  # nats: a bond that keeps an occurrence in its slot out of a cycle (居民|安全 13.6)
+SLOT_BIND_MARGIN = 8.0  # nats: a weaker bond does not take an occurrence out of the slot it holds
 REASSEMBLE_MARGIN = 2.5  # nats: shards put back together bind across a join (人|民 7.1, 临|门 3.1)
 
 
@@ -1063,9 +1064,12 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     """Whether a cycle is an injected slogan rather than terms of the article that happen to
     take turns (two paragraphs in parallel, a topic's key words).
 
+    - Pieces that do not fit back together and sit one round per paragraph, each paragraph
+      saying each piece once, are paragraphs written in parallel (_parallel_paragraphs).
     - Two exposed shards or more: the pieces fit back together into words across a join
       (_reassembles), or the structure alone is strong: three kinds or more in three rounds or
-      more, close together. Two rounds that fit must also be close together.
+      more, close together (exposed ones; or exposed and hidden together, then foreign to the
+      rest of the text, _foreign_pieces). Two rounds that fit must also be close together.
     - One exposed shard: hidden partners in three rounds at least, and the shard and its
       partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
       the topic's words around it)."""
@@ -1075,11 +1079,19 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     rounds = min(Counter(o[2] for o in members).values())
     fits = _reassembles(order, {}) or _reassembles(order, slots)
     gap = _mean_gap(members)
+    hidden = {o[2] for o in filled}
+    if not fits and _parallel_paragraphs(pieces, text):
+        return False
     if len(order) >= 2:
         if rounds >= 3:
-            return fits or (len(order) >= 3 and gap <= STRONG_GAP)
+            if fits or (len(order) >= 3 and gap <= STRONG_GAP):
+                return True
+            # a slogan cut between its words (no join makes a word), some pieces real words
+            # found by their slot: three kinds of pieces or more in three rounds or more, close
+            # together, and foreign to the rest of the text
+            return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
+                and _foreign_pieces(text, pieces)
         return fits and gap <= TWO_ROUND_GAP
-    hidden = {o[2] for o in filled}
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1089,6 +1101,50 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
     words = all(word_model().is_word(y, WORD_MIN_FREQ) for y in hidden)
     return gap <= 150 and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+
+
+def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
+    """Whether the fragments of a cycle are foreign to the rest of the text, as pieces of a
+    slogan are and the terms of an article (家庭医生, 省体育局, 下一步 ... 将继续) are not:
+    each occurs only where the cycle has it, no two share a character bigram (a topic's
+    compounds do: 初期运营, 运营公司), and at most `slack` of their bigrams is used anywhere
+    else in the text."""
+    count = Counter(o[2] for o in pieces)
+    if any(text.count(t) > n for t, n in count.items()):
+        return False
+    mask = bytearray(len(text) + 1)
+    for s, e, _ in pieces:
+        mask[s:e] = b"\x01" * (e - s)
+    owner: dict[str, str] = {}
+    used = 0
+    for t in count:
+        for i in range(len(t) - 1):
+            bg = t[i:i + 2]
+            if owner.setdefault(bg, t) != t:
+                return False
+            p = text.find(bg)
+            while p >= 0:
+                if not (mask[p] and mask[p + 1]):
+                    used += 1
+                    if used > slack:
+                        return False
+                    break
+                p = text.find(bg, p + 1)
+    return True
+
+
+def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
+    """Whether the cycle is paragraphs written in parallel (数据显示 ... 同比增长 ... 其中 in
+    three reports side by side): each paragraph holding the pieces says each of them once,
+    and two paragraphs or more say them all. Pieces dropped at random word boundaries run
+    across paragraph breaks wherever these fall."""
+    kinds = {o[2] for o in pieces}
+    lines: dict[int, list[str]] = defaultdict(list)
+    for o in pieces:
+        lines[text.count("\n", 0, o[0])].append(o[2])
+    if len(lines) < 2 or any(len(set(v)) < len(v) for v in lines.values()):
+        return False
+    return sum(len(v) == len(kinds) for v in lines.values()) >= 2
 
 
 def _mean_gap(pieces: list[Occ]) -> float:
@@ -1113,10 +1169,13 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     for _ in range(4):
         # does the fragment form a word with its neighbours at this point? In its slot of the
         # cycle a shard may touch a word by chance (活创新成|为了), so only a strong bond counts
-        kept = [o for o in members if bind_gain(text, o[0], o[1]) <= CYCLE_BIND_MARGIN]
+        gains = [bind_gain(text, o[0], o[1]) for o in members]
+        kept = [o for o, g in zip(members, gains) if g <= CYCLE_BIND_MARGIN]
         if len(kept) == len(members):
             break
         cycles = [c for c in _cycles(kept, k) if set(c[0]) <= set(order)]
+        if (not cycles or len(cycles[0][0]) < len(order)) and max(gains) <= SLOT_BIND_MARGIN:
+            break  # without them the cycle falls apart: they hold their slots, the bonds are chance
         if not cycles:
             return []
         order, members = cycles[0]
