@@ -43,8 +43,12 @@ class Summary:
 
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
-          progress: Callable[[int], None] | None = None) -> Summary:
-    """Publish OUT/NAME/VERSION from the inputs; returns what happened."""
+          progress: Callable[[int], None] | None = None, engine: str = "local",
+          shard_bytes: int = publish.SHARD_BYTES) -> Summary:
+    """Publish OUT/NAME/VERSION from the inputs; returns what happened.
+
+    engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
+    shard_bytes: a config's Parquet shard is closed past this many bytes of rows."""
     from dataset_card import render
 
     publish.check_name(name)
@@ -54,18 +58,20 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             raise publish.PublishError(f"input {given} does not exist")
     out_dir = Path(out)
     target = out_dir / name / version
+    load_language_profiles()
     publish.remove_stale_staging(out_dir, name)
     staging = publish.staging_dir(out_dir, name, version)
     try:
         summary = Summary(version_dir=str(target))
-        writers = {c: publish.ConfigWriter(c, staging / "data" / c) for c in schema.CONFIGS}
+        writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
         index = DuplicateIndex(settings.near_duplicate_threshold)
         kept_names: dict[str, str] = {}
-        for result in run_engine(iter_documents(find_inputs(inputs)), settings, workers):
+        for result, signature in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine,
+                                            signatures=True):
             summary.read += 1
             if progress:
                 progress(1)
-            rows = _rows(result, index, kept_names, summary)
+            rows = _rows(result, index, kept_names, summary, signature)
             for config, config_rows in rows.items():
                 if config_rows:
                     writers[config].add(config_rows)
@@ -87,14 +93,31 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def load_language_profiles() -> None:
+    """Load langdetect's profiles before anything is written (forked workers inherit them),
+    letting an interrupt through: on first use langdetect loads them inside a bare `except:`
+    that turns KeyboardInterrupt into LangDetectException, which language.identify() answers
+    with 'und', so a Ctrl-C at that moment was swallowed and the build went on."""
+    from langdetect import detector_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    try:
+        detector_factory.init_factory()
+    except LangDetectException as e:
+        detector_factory._factory = None  # not left half-loaded
+        if isinstance(e.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+
+
 def _rows(result: Article | Rejection, index: DuplicateIndex, kept_names: dict[str, str],
-          summary: Summary) -> dict[str, list[dict]]:
+          summary: Summary, signature=None) -> dict[str, list[dict]]:
     if isinstance(result, Rejection):
         summary.rejected[result.reason] += 1
         summary.inputs.append({"source_file": result.source_file, "sha256": result.source_sha256,
                                "outcome": "rejected", "reason": result.reason})
         return rejection_rows(result)
-    dup = index.check_and_add(result.id, result.text)
+    dup = index.check_and_add(result.id, result.text, signature)
     if dup is not None:
         kind, kept_id = dup
         kept = kept_names[kept_id]

@@ -21,12 +21,34 @@ def default_inputs() -> list[str]:
     raise click.UsageError("no INPUT given and no bundled seeds/ folder found")
 
 
-def fail(message: str) -> None:
+def fail(message: str, code: int = 1) -> None:
     click.echo(f"cleaner: {message}", err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """Click's group, with every command-line mistake reported on one line (click's own
+    report is a usage block of four lines)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as e:  # `cleaner` alone: the help, as click shows it
+            e.show()
+            sys.exit(e.exit_code)
+        except click.UsageError as e:
+            path = e.ctx.command_path if e.ctx is not None else "cleaner"
+            fail(f"{e.format_message().rstrip('.')} (see '{path} --help')", e.exit_code)
+        except click.ClickException as e:
+            fail(e.format_message(), e.exit_code)
+        except click.Abort:
+            fail("interrupted", 130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def main() -> None:
     """Turn scraped news text into a clean, segmented, versioned Parquet dataset."""
@@ -38,12 +60,22 @@ def main() -> None:
 @click.option("--name", default=None, help="Dataset name [default: the first input's folder name].")
 @click.option("--version", "version", default=__version__, show_default=True, help="Semantic version X.Y.Z.")
 @click.option("--workers", type=int, default=0, help="Processes [default: all cores].")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]'; "
+                   "RAY_ADDRESS selects a cluster).")
 @click.option("--languages", default="", help="Comma-separated ISO 639-1 codes to keep; others are rejected.")
 @click.option("--license", "license_id", default="unknown", show_default=True, help="License id for the card.")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
-def build(inputs, out, name, version, workers, languages, license_id, spam_lexicons) -> None:
+def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
+    try:
+        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine)
+    except KeyboardInterrupt:  # also while importing, before the build has started
+        fail("interrupted; nothing was published", 130)
+
+
+def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local") -> None:
     from .build import build as run_build
     from .publish import PublishError
 
@@ -67,15 +99,14 @@ def build(inputs, out, name, version, workers, languages, license_id, spam_lexic
 
             total = sum(1 for _ in find_inputs(inputs))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
-                summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update)
+                summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
+                                    engine=engine)
         else:
-            summary = run_build(inputs, out, name, version, settings, workers)
+            summary = run_build(inputs, out, name, version, settings, workers, engine=engine)
     except PublishError as e:
         fail(str(e))
     except OSError as e:
         fail(f"{e.strerror or e}: {e.filename or out}")
-    except KeyboardInterrupt:
-        fail("interrupted; nothing was published")
     verb = "unchanged (already published with the same content)" if summary.status == "unchanged" else "published"
     click.echo(f"{summary.version_dir}: {verb}")
     click.echo(summary.line())
@@ -88,6 +119,8 @@ def explain(file, color) -> None:
     """Show how FILE is cleaned: each line's label and rule, removed text marked."""
     from .explain import explain_file
 
+    if not os.path.isfile(file):  # a FIFO or a device: reading it would block or never end
+        fail(f"{file} is not a regular file")
     click.echo(explain_file(file), color=color)
 
 
@@ -96,9 +129,15 @@ def explain(file, color) -> None:
 @click.argument("new", type=click.Path(exists=True, file_okay=False))
 def diff(old, new) -> None:
     """Report articles added, removed and changed between two versions."""
+    import pyarrow as pa
+
     from .diff import diff_versions, format_diff
 
-    click.echo(format_diff(diff_versions(old, new)))
+    try:
+        report = format_diff(diff_versions(old, new))
+    except (OSError, ValueError, KeyError, pa.ArrowException) as e:  # not a version, damaged Parquet
+        fail(f"cannot compare {old} and {new}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+    click.echo(report)
 
 
 @main.command()

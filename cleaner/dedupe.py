@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 WHITE = re.compile(r"\s+")
 SHINGLE = 5
@@ -29,6 +29,13 @@ def minhash(text: str) -> MinHash:
     return m
 
 
+def text_signature(text: str) -> tuple[str, LeanMinHash]:
+    """What `check_and_add` needs of a text: the hash of its normalised form and its MinHash.
+    Pure, so that engines compute it in their workers, beside the document."""
+    norm = normalised(text)
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), LeanMinHash(minhash(norm))
+
+
 @dataclass
 class DuplicateIndex:
     """Remembers kept articles; says which earlier one a new article copies, if any."""
@@ -40,14 +47,14 @@ class DuplicateIndex:
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
 
-    def check_and_add(self, key: str, text: str) -> tuple[str, str] | None:
+    def check_and_add(self, key: str, text: str,
+                      signature: tuple[str, MinHash] | None = None) -> tuple[str, str] | None:
         """(kind, key of the kept copy) when `text` duplicates a kept article, else None (and
-        the article is remembered as kept)."""
-        norm = normalised(text)
-        digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
+        the article is remembered as kept). `signature`: text_signature(text), when computed
+        elsewhere already."""
+        digest, m = signature if signature is not None else text_signature(text)
         if digest in self.exact:
             return "exact", self.exact[digest]
-        m = minhash(norm)
         near = sorted(self._lsh.query(m))
         if near:
             return "near", near[0]

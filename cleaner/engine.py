@@ -1,18 +1,42 @@
-"""Engines: run the pure per-document function in one process or a pool, results in input order."""
+"""Engines: run the pure per-document function in one process, a pool, or on Ray Data.
+
+Every engine calls the same `process` on every document and hands the results back in input
+order, so that what is published does not depend on the engine or the number of workers.
+Memory stays bounded: documents go out and results come back a bounded number at a time.
+
+- local, workers <= 1: in this process.
+- local, workers > 1: a pool of processes; the settings go to each worker once (pool
+  initializer), documents go in chunks, at most a few chunks per worker are in flight.
+- ray: Ray Data `map_batches` over windows of documents (a local Ray instance, or the cluster
+  that RAY_ADDRESS names / `ray.init(address=...)` connected to before the build).
+"""
 
 from __future__ import annotations
 
+import os
+import pickle
 import sys
+from collections import deque
 from multiprocessing import get_context
 from typing import Iterable, Iterator
 
+from .dedupe import text_signature
 from .document import Article, Rejection
 from .pipeline import clean
 from .read import RawDocument, to_source
 from .settings import Settings
 
+ENGINES = ("local", "ray")
+CHUNK_DOCS = 16  # documents per pool task: large enough to amortise IPC, small enough to balance
+CHUNK_BYTES = 1 << 20  # ... or fewer, when they are large
+IN_FLIGHT_PER_WORKER = 3  # pool tasks queued or running per worker
+RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time (bounds the driver's memory)
+RAY_BATCH_DOCS = 16  # documents per Ray task
 
-def process(raw: RawDocument, settings: Settings) -> Article | Rejection:
+Result = Article | Rejection
+
+
+def process(raw: RawDocument, settings: Settings) -> Result:
     """Decode and clean one document; never raises for bad input."""
     source = to_source(raw)
     if isinstance(source, Rejection):
@@ -23,15 +47,130 @@ def process(raw: RawDocument, settings: Settings) -> Article | Rejection:
         return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
 
 
-def _process_star(args: tuple[RawDocument, Settings]) -> Article | Rejection:
-    return process(*args)
+def work(raw: RawDocument, settings: Settings, signatures: bool = False):
+    """`process`, and with `signatures` the pair (result, the article's duplicate signature or
+    None): the MinHash is computed here, in the workers, not in the process that publishes."""
+    result = process(raw, settings)
+    if not signatures:
+        return result
+    return result, (text_signature(result.text) if isinstance(result, Article) else None)
 
 
-def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int) -> Iterator[Article | Rejection]:
-    """Results in input order, from one process or a pool of `workers` processes."""
+def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
+               signatures: bool = False) -> Iterator:
+    """Results in input order, from one process, a pool of `workers` processes, or Ray; with
+    `signatures`, (result, dedupe.text_signature of an article's text or None) pairs."""
+    if engine == "ray":
+        yield from run_ray(docs, settings, workers, signatures=signatures)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if workers <= 1:
         for raw in docs:
-            yield process(raw, settings)
+            yield work(raw, settings, signatures)
         return
-    with get_context("spawn" if sys.platform == "darwin" else "fork").Pool(workers) as pool:
-        yield from pool.imap(_process_star, ((raw, settings) for raw in docs), chunksize=8)
+    context = get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings, signatures)) as pool:
+        pending: deque = deque()
+        for chunk in chunks(docs):
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
+           max_bytes: int = CHUNK_BYTES) -> Iterator[list[RawDocument]]:
+    """Consecutive documents in lists of at most max_docs documents / about max_bytes bytes."""
+    chunk: list[RawDocument] = []
+    size = 0
+    for raw in docs:
+        chunk.append(raw)
+        size += len(raw.data or b"") + 3 * len(raw.text or "")
+        if len(chunk) >= max_docs or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+# --- pool workers -------------------------------------------------------------------------
+
+_settings: Settings | None = None
+_signatures = False
+
+
+def _init_worker(settings: Settings, signatures: bool) -> None:
+    global _settings, _signatures
+    _settings, _signatures = settings, signatures
+
+
+def _process_chunk(raws: list[RawDocument]) -> list:
+    assert _settings is not None, "pool worker not initialised"
+    return [work(raw, _settings, _signatures) for raw in raws]
+
+
+# --- Ray Data -----------------------------------------------------------------------------
+
+
+def _ray_batch(batch: dict, settings: Settings, signatures: bool) -> dict:
+    """One Ray task: pickled documents in, pickled results out (Arrow holds bytes, not objects)."""
+    import numpy as np
+
+    out = [pickle.dumps(work(pickle.loads(blob), settings, signatures), protocol=pickle.HIGHEST_PROTOCOL)
+           for blob in batch["doc"]]
+    return {"i": batch["i"], "result": np.array(out, dtype=object)}
+
+
+def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, window: int | None = None,
+            batch_docs: int | None = None, signatures: bool = False) -> Iterator:
+    """`process` on Ray Data, results in input order.
+
+    Connects to a running Ray when one is initialised or RAY_ADDRESS is set; otherwise starts a
+    local instance with `workers` CPUs (all cores when 0) and stops it at the end."""
+    try:
+        import ray
+        import ray.data
+    except ImportError as e:  # the optional extra is missing
+        raise RuntimeError("--engine ray needs Ray Data: pip install 'cleaner[ray]'") from e
+    window = window or RAY_WINDOW_DOCS
+    batch_docs = batch_docs or RAY_BATCH_DOCS
+    started = False
+    if not ray.is_initialized():
+        address = os.environ.get("RAY_ADDRESS") or None
+        ray.init(address=address, num_cpus=None if address or workers <= 0 else workers,
+                 include_dashboard=False, log_to_driver=False, configure_logging=False)
+        started = True
+    try:
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.enable_auto_log_stats = False
+        context.execution_options.preserve_order = True
+        window_docs: list[RawDocument] = []
+        for raw in docs:
+            window_docs.append(raw)
+            if len(window_docs) >= window:
+                yield from _ray_window(ray, window_docs, settings, batch_docs, signatures)
+                window_docs = []
+        if window_docs:
+            yield from _ray_window(ray, window_docs, settings, batch_docs, signatures)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _ray_window(ray, docs: list[RawDocument], settings: Settings, batch_docs: int, signatures: bool) -> Iterator:
+    items = [{"i": i, "doc": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)} for i, raw in enumerate(docs)]
+    blocks = max(1, -(-len(items) // batch_docs))
+    ds = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
+        _ray_batch, batch_size=batch_docs, batch_format="numpy",
+        fn_kwargs={"settings": settings, "signatures": signatures}, num_cpus=1)
+    results: list = [None] * len(docs)
+    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=2):
+        for i, blob in zip(batch["i"], batch["result"]):
+            results[int(i)] = pickle.loads(blob)
+    missing = sum(r is None for r in results)
+    if missing:
+        raise RuntimeError(f"Ray returned no result for {missing} of {len(docs)} documents")
+    yield from results  # type: ignore[misc]

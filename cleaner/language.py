@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import re
 
-from langdetect import DetectorFactory, LangDetectException, detect
+from langdetect import DetectorFactory, LangDetectException, detect, detector_factory
 
 DetectorFactory.seed = 0
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def load_profiles() -> None:
+    """Load langdetect's profiles now (forked workers inherit them), letting an interrupt
+    through: langdetect loads them inside a bare `except:` that would turn KeyboardInterrupt
+    into LangDetectException, and nothing may be left half-loaded."""
+    if detector_factory._factory is not None:
+        return
+    try:
+        detector_factory.init_factory()
+    except LangDetectException as e:
+        detector_factory._factory = None
+        if isinstance(e.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
 
 
 def identify(text: str, sample_chars: int = 1000) -> str:
@@ -20,6 +35,7 @@ def identify(text: str, sample_chars: int = 1000) -> str:
     sample = text[:sample_chars]
     if not any(ch.isalpha() for ch in sample):
         return "und"
+    load_profiles()
     try:
         code = detect(sample).split("-")[0]
     except LangDetectException:

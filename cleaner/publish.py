@@ -20,6 +20,7 @@ VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 ROWS_PER_GROUP = 10_000
 SHARD_BYTES = 256 * 1024 * 1024  # rotate a config's shard past this many uncompressed bytes
+BUFFER_BYTES = 32 * 1024 * 1024  # write a row group past ROWS_PER_GROUP rows or this many bytes of rows
 TOOL = "cleaner"
 
 
@@ -59,16 +60,21 @@ class ConfigWriter:
     rows: int = 0
     _row_sum: int = 0
     _buffer: list[dict] = field(default_factory=list)
+    _buffered_bytes: int = 0
     _writer: pq.ParquetWriter | None = None
     _shard_bytes_written: int = 0
     _shards: list[Path] = field(default_factory=list)
 
     def add(self, rows: list[dict]) -> None:
         for row in rows:
-            self._row_sum = (self._row_sum + int.from_bytes(hashlib.sha256(canonical(row)).digest(), "big")) % (1 << 256)
+            blob = canonical(row)
+            self._row_sum = (self._row_sum + int.from_bytes(hashlib.sha256(blob).digest(), "big")) % (1 << 256)
+            self._buffered_bytes += len(blob)
         self._buffer.extend(rows)
         self.rows += len(rows)
-        if len(self._buffer) >= ROWS_PER_GROUP:
+        # Bounded by bytes too (memory stays flat however long the articles; shards of a small
+        # shard_bytes rotate); flush points depend on the rows alone, so output is deterministic.
+        if len(self._buffer) >= ROWS_PER_GROUP or self._buffered_bytes >= min(self.shard_bytes, BUFFER_BYTES):
             self._flush()
 
     def _flush(self) -> None:
@@ -76,6 +82,7 @@ class ConfigWriter:
             return
         table = pa.Table.from_pylist(self._buffer, schema=self._schema())
         self._buffer = []
+        self._buffered_bytes = 0
         if self._writer is None:
             path = self.directory / f"part-{len(self._shards):05d}.parquet"
             self._shards.append(path)

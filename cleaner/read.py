@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -51,18 +52,24 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ""}
 class InputFile:
     path: Path
     relative: str  # path relative to the root it was found under (posix separators)
+    error: str | None = None  # why it could not be listed (an unreadable folder)
 
 
 def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
     """Files under each input (recursively, sorted, symlink loops skipped), or the file itself."""
     for given in inputs:
         root = Path(given)
-        if root.is_file():
+        if not root.is_dir():  # a file, or something else (a FIFO...) that iter_documents rejects
             yield InputFile(root, printable(root.name))
             continue
         seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            st = os.stat(dirpath)
+        errors: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
+            yield from _unlisted(errors, root)
+            try:
+                st = os.stat(dirpath)
+            except OSError:
+                continue
             if (st.st_dev, st.st_ino) in seen:
                 dirnames[:] = []
                 continue
@@ -73,6 +80,16 @@ def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
                     continue
                 path = Path(dirpath) / name
                 yield InputFile(path, printable(path.relative_to(root).as_posix()))
+        yield from _unlisted(errors, root)
+
+
+def _unlisted(errors: list[OSError], root: Path) -> Iterator[InputFile]:
+    """Folders os.walk could not list (permissions): one unreadable input each, not silence."""
+    while errors:
+        e = errors.pop(0)
+        path = Path(e.filename) if e.filename else root
+        relative = path.relative_to(root).as_posix() if path != root else root.name
+        yield InputFile(path, printable(relative) + "/", f"{type(e).__name__}: {e.strerror or e} (a folder)")
 
 
 def printable(name: str) -> str:
@@ -248,6 +265,10 @@ def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
     from . import formats
 
     for item in items:
+        problem = item.error or _not_a_regular_file(item.path)
+        if problem:
+            yield RawDocument(item.relative, error=("unreadable", problem))
+            continue
         reader = formats.reader_for(item.path)
         if reader is None:
             try:
@@ -260,8 +281,25 @@ def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
         yield from reader(item)
 
 
+def _not_a_regular_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, or None. A FIFO would block the run forever and a
+    device (a link to /dev/zero) never ends: only regular files are read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return f"{type(e).__name__}: {e.strerror or e}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else \
+        "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special"
+    return f"not a regular file ({kind})"
+
+
 def read_input(item: InputFile) -> Source | Rejection:
     """Read one plain file; unreadable files become rejections, not exceptions."""
+    problem = item.error or _not_a_regular_file(item.path)
+    if problem:
+        return Rejection(None, item.relative, "", "unreadable", problem, document_id(item.relative))
     try:
         data = item.path.read_bytes()
     except OSError as e:

@@ -38,6 +38,11 @@ REJECTION_REASONS = {
 }
 
 
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell and a code span: no line breaks, bars or backticks."""
+    return repr(text)[1:-1].replace("|", "\\|").replace("`", "'")
+
+
 def size_category(n: int) -> str:
     for bound, name in SIZE_CATEGORIES:
         if n < bound:
@@ -140,7 +145,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
     rules = [f"| `{rule}` | {cat} | {n} |" for (rule, cat), n in
              sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
-    sources = [f"| `{i['source_file']}` | `{i['sha256']}` | {i['outcome']}"
+    sources = [f"| `{cell(i['source_file'])}` | `{i['sha256']}` | {i['outcome']}"
                + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in manifest["inputs"]]
     outputs = [f"| `{o['path']}` | {o['config']} | {o['rows']} | {o['bytes']} | `{o['sha256']}` |"
                for o in manifest["outputs"]]
