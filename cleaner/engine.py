@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections import deque
 from multiprocessing import get_context
@@ -102,7 +103,9 @@ _signatures = False
 
 
 def _init_worker(settings: Settings, signatures: bool) -> None:
+    """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
     global _settings, _signatures
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _settings, _signatures = settings, signatures
 
 

@@ -167,11 +167,6 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cleaner/engine.py: the pool's worker processes keep Python's SIGINT handler, so Ctrl-C (SIGINT to "
-    "the whole process group) raises KeyboardInterrupt inside each worker, which prints "
-    "'Process ForkPoolWorker-N:' and a traceback; fix: Pool(..., initializer=signal.signal, "
-    "initargs=(signal.SIGINT, signal.SIG_IGN)) so that only the main process handles it"))
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or sys.platform == "darwin", reason="needs /proc and fork")
 def test_ctrl_c_with_a_pool_prints_one_line_and_no_worker_traceback(corpus, published):
     out, before = published
@@ -195,7 +190,6 @@ def test_ctrl_c_with_a_pool_prints_one_line_and_no_worker_traceback(corpus, publ
     assert_one_clear_line(stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="cleaner/engine.py: pool workers keep Python's SIGINT handler (see above)")
 @pytest.mark.skipif(sys.platform == "darwin", reason="the pool forks only on Linux")
 def test_pool_workers_leave_sigint_to_the_main_process(monkeypatch):
     """The same defect, seen without a subprocess: how a pool worker handles SIGINT."""
