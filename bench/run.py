@@ -133,8 +133,8 @@ def run_build(corpus: Path, out: Path, workers: int, engine: str, tag: str, repe
             m["attempts"] = attempt + 1
             if m["foreign_cpu"] is None or m["foreign_cpu"] <= max(0.5, 0.05 * m["wall"] * cores):
                 break
-            print(f"  (build disturbed: other processes used {m['foreign_cpu']:.1f} CPU-s of its "
-                  f"{m['wall']:.1f} s; again)", flush=True)
+            print(f"  (build disturbed: other processes used {m['foreign_cpu']:.1f} CPU-s during its "
+                  f"{m['wall']:.1f} s{'; again' if attempt < retries else ''})", flush=True)
         runs.append(m)
     best = min(runs, key=lambda m: m["wall"])
     best["walls"] = [round(m["wall"], 2) for m in runs]
@@ -160,6 +160,8 @@ def _run_build(corpus: Path, out: Path, workers: int, engine: str, tag: str) -> 
     if m["rc"] != 0:
         raise SystemExit(f"cleaner build failed ({' '.join(cmd)}):\n{m['err']}")
     m["version_dir"] = str(out / "bench" / f"0.0.{tag}")
+    if engine == "ray":  # Ray's workers are not this build's child processes: their CPU looks foreign
+        m["foreign_cpu"] = None
     return m
 
 
@@ -167,6 +169,35 @@ def data_hashes(version_dir: str) -> dict[str, str]:
     root = Path(version_dir) / "data"
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*.parquet"))}
+
+
+def _spin(n: int, q) -> None:
+    t = time.process_time()
+    x = 0
+    for i in range(n):
+        x += i
+    q.put(time.process_time() - t)
+
+
+def machine_ceiling(workers: int, n: int = 40_000_000) -> dict:
+    """How much faster `workers` processes of pure-Python arithmetic finish than one: what this
+    machine allows at best (virtual CPUs that share a physical core, or noisy neighbours, give
+    less than `workers` x)."""
+    from multiprocessing import get_context
+
+    ctx = get_context("fork" if sys.platform != "win32" else "spawn")
+    walls = {}
+    for k in (1, workers):
+        q = ctx.Queue()
+        t = time.perf_counter()
+        procs = [ctx.Process(target=_spin, args=(n, q)) for _ in range(k)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        walls[k] = time.perf_counter() - t
+    return {"one": walls[1], "many": walls[workers], "workers": workers,
+            "speedup": workers * walls[1] / walls[workers]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,7 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mem-factor", type=int, default=10, help="memory check: --docs/F vs --docs documents")
     ap.add_argument("--mem-workers", type=int, default=1, help="workers for the memory check's builds [1]")
     ap.add_argument("--language-sweep", default="", help="e.g. 200,500,1000,2000: identify() on samples of each size")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: builds,startup,stages,floor,memory")
+    ap.add_argument("--skip", default="",
+                    help="comma-separated parts to skip: ceiling,builds,startup,stages,floor,memory")
     ap.add_argument("--json", default="", help="also write the figures to this file")
     args = ap.parse_args(argv)
     QUIET_WAIT, RETRIES = args.quiet_wait, args.retries
@@ -408,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
     try:
+        small_build = None
+        if "memory" not in skip:  # first: before any large build has run on this machine
+            small_n = max(1, args.docs // args.mem_factor)
+            small, _ = ensure_corpus(small_n, args.seed, Path(args.corpus_root))
+            small_build = run_build(small, out, args.mem_workers, args.engine, "901", args.repeat)
         if "startup" not in skip:
             tiny, _ = ensure_corpus(1, args.seed, Path(args.corpus_root))
             report["startup"] = {}
@@ -416,6 +453,13 @@ def main(argv: list[str] | None = None) -> int:
                 report["startup"][w] = m["wall"]
             print("fixed start-up (a one-document build): "
                   + ", ".join(f"{w} worker{'s' * (w > 1)} {s:.2f} s" for w, s in report["startup"].items()), flush=True)
+
+        if "ceiling" not in skip and max(workers) > 1:
+            wait_for_quiet()
+            c = machine_ceiling(max(workers))
+            report["ceiling"] = c
+            print(f"machine ceiling: {c['workers']} processes of pure-Python arithmetic do {c['speedup']:.2f}x the "
+                  f"work of one in the same time ({c['one']:.1f} s alone, {c['many']:.1f} s side by side)", flush=True)
 
         if "builds" not in skip:
             print("\nworkers  wall s   docs/s   MB/s  MB/s/core  steady MB/s/core  CPU s  MB/CPU-s  peak RSS MB  speedup"
@@ -434,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"{m['steady_mb_s_core']:17.2f} {m['cpu']:6.1f} {m['mb_cpu_s']:9.2f} {m['rss_mb']:12.0f} "
                       f"{m['speedup']:7.2f}x  {m['foreign_cpu'] if m['foreign_cpu'] is None else round(m['foreign_cpu'], 1)}",
                       flush=True)
+            if args.engine == "ray":
+                print("(engine ray: CPU s and peak RSS are the driver's alone; Ray's worker processes are not its "
+                      "children)")
             hashes = {w: data_hashes(m["version_dir"]) for w, m in runs.items()}
             same = all(h == hashes[workers[0]] for h in hashes.values())
             print(f"Parquet output byte-identical across worker counts: {'yes' if same else 'NO'}; "
@@ -443,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
 
         stage = None
         if "stages" not in skip:
+            wait_for_quiet()
             stage = stage_times(corpus, args.stage_docs)
             n, total = stage["documents"], stage["total"]
             print(f"\ntime per stage, one process, first {n} documents ({mb(stage['bytes']):.1f} MB; "
@@ -478,10 +526,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"agree {row['agree_with_full_body']}/{row['documents']}")
 
         if "memory" not in skip:
-            small_n = max(1, args.docs // args.mem_factor)
-            small, small_info = ensure_corpus(small_n, args.seed, Path(args.corpus_root))
             mw = args.mem_workers
-            a = run_build(small, out, mw, args.engine, "901", args.repeat)
+            a = small_build
             big = report.get("builds", {}).get(mw) or run_build(corpus, out, mw, args.engine, "902")
             ratio = big["maxrss_kb"] / a["maxrss_kb"]
             print(f"\nmemory ({mw} worker{'s' * (mw > 1)}): {small_n} documents {a['maxrss_kb'] / 1024:.0f} MB peak RSS, "

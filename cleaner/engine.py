@@ -31,8 +31,9 @@ ENGINES = ("local", "ray")
 CHUNK_DOCS = 16  # documents per pool task: large enough to amortise IPC, small enough to balance
 CHUNK_BYTES = 1 << 20  # ... or fewer, when they are large
 IN_FLIGHT_PER_WORKER = 3  # pool tasks queued or running per worker
-RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time (bounds the driver's memory)
-RAY_BATCH_DOCS = 16  # documents per Ray task
+RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time, at least (bounds the driver's memory)
+RAY_WINDOW_TASKS_PER_CPU = 4  # ... and enough for this many tasks per CPU of the cluster
+RAY_BATCH_DOCS = 64  # documents per Ray task (fewer, larger tasks: less scheduling per document)
 
 Result = Article | Rejection
 
@@ -146,10 +147,16 @@ def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, w
                  include_dashboard=False, log_to_driver=False, configure_logging=False)
         started = True
     try:
+        import logging
+
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-window progress lines
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # nor "progress bars disabled"
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.enable_auto_log_stats = False
         context.execution_options.preserve_order = True
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        window = max(window, RAY_WINDOW_TASKS_PER_CPU * batch_docs * cpus)
         window_docs: list[RawDocument] = []
         for raw in docs:
             window_docs.append(raw)
