@@ -107,6 +107,8 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         fail(str(e))
     except OSError as e:
         fail(f"{e.strerror or e}: {e.filename or out}")
+    except RuntimeError as e:  # an engine that cannot start (Ray missing or unreachable)
+        fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
     verb = "unchanged (already published with the same content)" if summary.status == "unchanged" else "published"
     click.echo(f"{summary.version_dir}: {verb}")
     click.echo(summary.line())
