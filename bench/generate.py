@@ -388,7 +388,7 @@ def page(r: random.Random, site: Site, noise: list[str], body_seed: int) -> tupl
     elif spam_kind < 0.10:
         paras = inject_shards(r, paras)
     for p in paras:
-        if p.startswith("\x00H") or p.startswith("\x00C"):
+        if p.startswith(("\x00H", "\x00C")):
             lines.append(p[2:])
         else:
             lines.append(site.indent + p)

@@ -18,8 +18,8 @@ import pickle
 import signal
 import sys
 from collections import deque
+from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
-from typing import Iterable, Iterator
 
 from .dedupe import text_signature
 from .document import Article, Rejection

@@ -10,16 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from cleaner.build import build
 from cleaner.document import Article
 from cleaner.engine import chunks, process, run_engine
 from cleaner.read import RawDocument, find_inputs, iter_documents
 from cleaner.settings import Settings
-from conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
-import generate  # noqa: E402
+import generate
 
 GENERATED = 60
 SHARD_BYTES = 256 * 1024  # small enough for several shards of a config
@@ -113,7 +113,7 @@ def local_ray():
 
 
 def test_ray_engine_publishes_byte_identical_parquet(local_ray, corpus, one_worker, tmp_path, monkeypatch):
-    import cleaner.engine as engine
+    from cleaner import engine
 
     monkeypatch.setattr(engine, "RAY_WINDOW_DOCS", 40)  # several windows, in order
     monkeypatch.setattr(engine, "RAY_BATCH_DOCS", 8)
