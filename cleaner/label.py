@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .document import Block, Label
 from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
 from .rules.base import BlockContext
@@ -44,7 +42,7 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
         return [lab or layout.outside_body() for lab in labels]
     first, last = span
 
-    line_grams = Counter(g for b in blocks for g in spam_lines.bigrams(b.text))
+    page = "\n".join(b.text for b in blocks)
 
     head = list(range(0, first))
     title = layout.title_line(head, blocks, labels, settings)
@@ -52,17 +50,17 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
         labels[title] = layout.title_label()
     for i in head:
         if labels[i] is None:
-            labels[i] = (layout.bare_name(blocks[i]) or spam_lines.stray_line(blocks[i], line_grams)
+            labels[i] = (layout.bare_name(blocks[i]) or spam_lines.stray_line(blocks[i], page)
                          or layout.outlet_link(blocks[i]) or layout.outside_body())
 
     for i in range(first, last + 1):
         if labels[i] is None:
-            labels[i] = spam_lines.stray_line(blocks[i], line_grams) or Label("body", "layout.body_span")
+            labels[i] = spam_lines.stray_line(blocks[i], page) or Label("body", "layout.body_span")
 
     tail = [i for i in range(last + 1, len(blocks)) if labels[i] is None]
-    body_grams = {g for b in blocks[first:last + 1] for g in spam_lines.bigrams(b.text)}
+    body = "\n".join(b.text for b in blocks[first:last + 1])
     listed = {i for run in layout.headline_run(tail, blocks, settings) for i in run}
-    offtopic = spam_lines.offtopic_headlines([blocks[i].text for i in tail], body_grams)
+    offtopic = spam_lines.offtopic_headlines([blocks[i].text for i in tail], body)
     for i in tail:
         if offtopic and (i in listed or layout.is_headline_like(blocks[i].text, settings)):
             labels[i] = spam_lines.offtopic_label()

@@ -10,6 +10,7 @@ DetectorFactory.seed = 0
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_ONLY = 0.95  # share of Han among the letters of a sample above which it is Chinese outright
 
 
 def load_profiles() -> None:
@@ -31,10 +32,16 @@ def identify(text: str, sample_chars: int = 1000) -> str:
     """ISO 639-1 code of the text ('und' when undecidable), from a bounded sample.
 
     langdetect decides; its known confusions among Han-script languages on short samples
-    are corrected by script: Japanese needs kana, Korean needs hangul."""
+    are corrected by script: Japanese needs kana, Korean needs hangul. A sample whose letters
+    are nearly all Han, without kana or hangul, can only come out as Chinese after that
+    correction, so langdetect (its slowest caller here) is not asked."""
     sample = text[:sample_chars]
-    if not any(ch.isalpha() for ch in sample):
+    letters = sum(ch.isalpha() for ch in sample)
+    if not letters:
         return "und"
+    if (len(HAN.findall(sample)) >= HAN_ONLY * letters and not KANA.search(sample)
+            and not HANGUL.search(sample)):
+        return "zh"
     load_profiles()
     try:
         code = detect(sample).split("-")[0]

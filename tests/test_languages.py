@@ -59,3 +59,16 @@ def test_traditional_chinese_page_is_a_correct_article():
     m = a.metadata
     assert (m.title, m.published_at, m.source_name, m.authors) == ("市府推動老舊社區更新計畫", "2022-03-15T10:20", "某某日報", ["王大明"])
     assert a.text.startswith("市政府昨日宣布") and "版權所有" not in a.text
+
+
+def test_han_only_shortcut_agrees_with_langdetect_and_leaves_mixed_text_to_it():
+    from langdetect import detect
+
+    from cleaner import language
+
+    for body in (TRADITIONAL.splitlines()[3], "在基层党建中的好做法值得推广，党员干部深入群众解决实际问题。"):
+        assert language.identify(body) == "zh" == detect(body).split("-")[0]
+    japanese = JAPANESE.splitlines()[2]  # mostly Han, but kana make it Japanese: langdetect decides
+    assert language.identify(japanese) == "ja"
+    mixed = "The council met on Tuesday. 市议会周二开会。 The vote was close and the plan passed."
+    assert language.identify(mixed) == detect(mixed).split("-")[0] == "en"

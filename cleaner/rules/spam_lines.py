@@ -17,14 +17,16 @@ def bigrams(text: str) -> set[str]:
     return grams
 
 
-def stray_line(block: Block, context_grams: dict[str, int]) -> Label | None:
+def stray_line(block: Block, page: str) -> Label | None:
     """A short line sharing no two-character word with the rest of the page: injected spam.
 
-    `context_grams` counts, for each bigram, the lines of the page holding it."""
-    grams = bigrams(block.text)
-    if len(block.text) > 30 or len(grams) < 3:
+    `page`: the text of every line of the page, joined by newlines."""
+    if len(block.text) > 30:
         return None
-    if all(context_grams.get(g, 0) <= 1 for g in grams):
+    grams = bigrams(block.text)
+    if len(grams) < 3:
+        return None
+    if all(page.count(g) == block.text.count(g) for g in grams):  # no other line holds it
         return Label("spam", rule_id(stray_line), "stray_line")
     return None
 
@@ -40,7 +42,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w, f in word_model().freq.items() if len(w) == 2 and (f or 0) >= COMMON_WORD_FREQ)
 
 
-def offtopic_headlines(run_text: list[str], body_grams: set[str]) -> bool:
+def offtopic_headlines(run_text: list[str], body: str) -> bool:
     """A headline list about something the body never names: the word most of its lines share
     (another city, another outlet) is absent from the article. Lists of the page's own site
     name its place too, and stay boilerplate."""
@@ -55,7 +57,7 @@ def offtopic_headlines(run_text: list[str], body_grams: set[str]) -> bool:
     if not counts:
         return False
     top, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-    return n >= max(3, len(distinct) // 3) and top not in body_grams
+    return n >= max(3, len(distinct) // 3) and top not in body
 
 
 def offtopic_label() -> Label:
