@@ -12,10 +12,9 @@ from typing import Callable
 from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
 from .diff import changelog
-from .document import Article, Rejection
 from .engine import run_engine
 from .read import find_inputs, iter_documents
-from .rows import article_rows, rejection_rows
+from .rows import Prepared, rejected_rows
 from .settings import Settings
 
 
@@ -66,15 +65,14 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
         index = DuplicateIndex(settings.near_duplicate_threshold)
         kept_names: dict[str, str] = {}
-        for result, signature in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine,
-                                            signatures=True):
+        for done in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True):
             summary.read += 1
             if progress:
                 progress(1)
-            rows = _rows(result, index, kept_names, summary, signature)
+            rows, hashes = _rows(done, index, kept_names, summary)
             for config, config_rows in rows.items():
                 if config_rows:
-                    writers[config].add(config_rows)
+                    writers[config].add(config_rows, hashes.get(config))
         files = {c: w.close() for c, w in writers.items()}
         content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
@@ -110,38 +108,35 @@ def load_language_profiles() -> None:
         raise
 
 
-def _rows(result: Article | Rejection, index: DuplicateIndex, kept_names: dict[str, str],
-          summary: Summary, signature=None) -> dict[str, list[dict]]:
-    if isinstance(result, Rejection):
-        summary.rejected[result.reason] += 1
-        summary.inputs.append({"source_file": result.source_file, "sha256": result.source_sha256,
-                               "outcome": "rejected", "reason": result.reason})
-        return rejection_rows(result)
-    dup = index.check_and_add(result.id, result.text, signature)
+def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
+          summary: Summary) -> tuple[dict[str, list[dict]], dict[str, tuple[int, int]]]:
+    """The rows to publish for one document (a duplicate's rejection instead of its article) and
+    their hashes when already known; counts it in the summary."""
+    if done.reason is not None:
+        summary.rejected[done.reason] += 1
+        summary.inputs.append(done.input)
+        return done.rows, done.hashes
+    dup = index.check_and_add(done.id, "", done.signature)
     if dup is not None:
         kind, kept_id = dup
         kept = kept_names[kept_id]
-        rejection = Rejection(result.source, result.source.path, result.source.sha256, "duplicate",
-                              f"{kind} duplicate of {kept}", result.id)
         summary.rejected["duplicate"] += 1
-        summary.inputs.append({"source_file": result.source.path, "sha256": result.source.sha256,
+        summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
                                "outcome": "rejected", "reason": "duplicate"})
-        return rejection_rows(rejection, duplicate_of=kept)
-    kept_names[result.id] = result.source.path
+        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
+                             f"{kind} duplicate of {kept}", kept), {}
+    kept_names[done.id] = done.source_file
     summary.kept += 1
-    rows = article_rows(result)
-    for r in result.removals:
-        summary.removed_chars[r.category] += r.end - r.start
-        summary.removed_by_rule[(r.rule, r.category)] += r.end - r.start
-    art = rows["articles"][0]
+    for rule, category, chars in done.removed:
+        summary.removed_chars[category] += chars
+        summary.removed_by_rule[(rule, category)] += chars
+    art = done.rows["articles"][0]
     summary.chars += art["n_chars"]
     summary.sentences += art["n_sentences"]
     summary.languages[art["language"]] += 1
     summary.article_lengths.append(art["n_chars"])
-    summary.inputs.append({"source_file": result.source.path, "sha256": result.source.sha256,
-                           "outcome": "article", "bytes": result.source.n_bytes,
-                           "encoding": result.source.encoding})
-    return rows
+    summary.inputs.append(done.input)
+    return done.rows, done.hashes
 
 
 def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,

@@ -21,10 +21,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
 
-from .dedupe import text_signature
 from .document import Article, Rejection
 from .pipeline import clean
 from .read import RawDocument, to_source
+from .rows import prepare
 from .settings import Settings
 
 ENGINES = ("local", "ray")
@@ -49,30 +49,28 @@ def process(raw: RawDocument, settings: Settings) -> Result:
         return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
 
 
-def work(raw: RawDocument, settings: Settings, signatures: bool = False):
-    """`process`, and with `signatures` the pair (result, the article's duplicate signature or
-    None): the MinHash is computed here, in the workers, not in the process that publishes."""
+def work(raw: RawDocument, settings: Settings, prepared: bool = False):
+    """`process`; with `prepared`, its rows.Prepared instead: rows, row hashes and the MinHash
+    are made here, in the workers, not in the one process that publishes."""
     result = process(raw, settings)
-    if not signatures:
-        return result
-    return result, (text_signature(result.text) if isinstance(result, Article) else None)
+    return prepare(result) if prepared else result
 
 
 def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
-               signatures: bool = False) -> Iterator:
+               prepared: bool = False) -> Iterator:
     """Results in input order, from one process, a pool of `workers` processes, or Ray; with
-    `signatures`, (result, dedupe.text_signature of an article's text or None) pairs."""
+    `prepared`, rows.Prepared records ready to publish."""
     if engine == "ray":
-        yield from run_ray(docs, settings, workers, signatures=signatures)
+        yield from run_ray(docs, settings, workers, prepared=prepared)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if workers <= 1:
         for raw in docs:
-            yield work(raw, settings, signatures)
+            yield work(raw, settings, prepared)
         return
     context = get_context("spawn" if sys.platform == "darwin" else "fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(settings, signatures)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
         pending: deque = deque()
         for chunk in chunks(docs):
             pending.append(pool.apply_async(_process_chunk, (chunk,)))
@@ -100,35 +98,35 @@ def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
 # --- pool workers -------------------------------------------------------------------------
 
 _settings: Settings | None = None
-_signatures = False
+_prepared = False
 
 
-def _init_worker(settings: Settings, signatures: bool) -> None:
+def _init_worker(settings: Settings, prepared: bool) -> None:
     """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
-    global _settings, _signatures
+    global _settings, _prepared
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _settings, _signatures = settings, signatures
+    _settings, _prepared = settings, prepared
 
 
 def _process_chunk(raws: list[RawDocument]) -> list:
     assert _settings is not None, "pool worker not initialised"
-    return [work(raw, _settings, _signatures) for raw in raws]
+    return [work(raw, _settings, _prepared) for raw in raws]
 
 
 # --- Ray Data -----------------------------------------------------------------------------
 
 
-def _ray_batch(batch: dict, settings: Settings, signatures: bool) -> dict:
+def _ray_batch(batch: dict, settings: Settings, prepared: bool) -> dict:
     """One Ray task: pickled documents in, pickled results out (Arrow holds bytes, not objects)."""
     import numpy as np
 
-    out = [pickle.dumps(work(pickle.loads(blob), settings, signatures), protocol=pickle.HIGHEST_PROTOCOL)
+    out = [pickle.dumps(work(pickle.loads(blob), settings, prepared), protocol=pickle.HIGHEST_PROTOCOL)
            for blob in batch["doc"]]
     return {"i": batch["i"], "result": np.array(out, dtype=object)}
 
 
 def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, window: int | None = None,
-            batch_docs: int | None = None, signatures: bool = False) -> Iterator:
+            batch_docs: int | None = None, prepared: bool = False) -> Iterator:
     """`process` on Ray Data, results in input order.
 
     Connects to a running Ray when one is initialised or RAY_ADDRESS is set; otherwise starts a
@@ -161,21 +159,21 @@ def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, w
         for raw in docs:
             window_docs.append(raw)
             if len(window_docs) >= window:
-                yield from _ray_window(ray, window_docs, settings, batch_docs, signatures)
+                yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
                 window_docs = []
         if window_docs:
-            yield from _ray_window(ray, window_docs, settings, batch_docs, signatures)
+            yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
     finally:
         if started:
             ray.shutdown()
 
 
-def _ray_window(ray, docs: list[RawDocument], settings: Settings, batch_docs: int, signatures: bool) -> Iterator:
+def _ray_window(ray, docs: list[RawDocument], settings: Settings, batch_docs: int, prepared: bool) -> Iterator:
     items = [{"i": i, "doc": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)} for i, raw in enumerate(docs)]
     blocks = max(1, -(-len(items) // batch_docs))
     ds = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
         _ray_batch, batch_size=batch_docs, batch_format="numpy",
-        fn_kwargs={"settings": settings, "signatures": signatures}, num_cpus=1)
+        fn_kwargs={"settings": settings, "prepared": prepared}, num_cpus=1)
     results: list = [None] * len(docs)
     for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=2):
         for i, blob in zip(batch["i"], batch["result"]):

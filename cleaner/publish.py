@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__, schema
+from .rows import HASH_MOD, row_hashes
 
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -36,10 +37,6 @@ def check_version(version: str) -> None:
 def check_name(name: str) -> None:
     if not NAME.match(name):
         raise PublishError(f"name {name!r} must be letters, digits, '.', '_' or '-'")
-
-
-def canonical(row: dict) -> bytes:
-    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def file_sha256(path: Path) -> str:
@@ -65,11 +62,11 @@ class ConfigWriter:
     _shard_bytes_written: int = 0
     _shards: list[Path] = field(default_factory=list)
 
-    def add(self, rows: list[dict]) -> None:
-        for row in rows:
-            blob = canonical(row)
-            self._row_sum = (self._row_sum + int.from_bytes(hashlib.sha256(blob).digest(), "big")) % (1 << 256)
-            self._buffered_bytes += len(blob)
+    def add(self, rows: list[dict], hashes: tuple[int, int] | None = None) -> None:
+        """Append rows; `hashes`: rows.row_hashes(rows), when computed already (in a worker)."""
+        total, size = hashes if hashes is not None else row_hashes(rows)
+        self._row_sum = (self._row_sum + total) % HASH_MOD
+        self._buffered_bytes += size
         self._buffer.extend(rows)
         self.rows += len(rows)
         # Bounded by bytes too (memory stays flat however long the articles; shards of a small

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
+
 from .document import Article, Rejection
 
 
@@ -44,6 +48,65 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
 
 
 def rejection_rows(r: Rejection, duplicate_of: str | None = None) -> dict[str, list[dict]]:
-    row = {"id": r.id, "source_file": r.source_file, "source_sha256": r.source_sha256,
-           "reason": r.reason, "detail": r.detail, "duplicate_of": duplicate_of}
+    return rejected_rows(r.id, r.source_file, r.source_sha256, r.reason, r.detail, duplicate_of)
+
+
+def rejected_rows(id: str, source_file: str, source_sha256: str, reason: str, detail: str,
+                  duplicate_of: str | None = None) -> dict[str, list[dict]]:
+    row = {"id": id, "source_file": source_file, "source_sha256": source_sha256,
+           "reason": reason, "detail": detail, "duplicate_of": duplicate_of}
     return {"articles": [], "segments": [], "removals": [], "rejected": [row]}
+
+
+def canonical(row: dict) -> bytes:
+    """A row's canonical JSON: what its content hash is taken of."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+HASH_MOD = 1 << 256
+
+
+def row_hashes(rows: list[dict]) -> tuple[int, int]:
+    """(sum of the rows' sha256 modulo 2**256, bytes of their canonical JSON): a hash of a set of
+    rows that is the same in any order, and a measure of their size."""
+    total = size = 0
+    for row in rows:
+        blob = canonical(row)
+        total += int.from_bytes(hashlib.sha256(blob).digest(), "big")
+        size += len(blob)
+    return total % HASH_MOD, size
+
+
+@dataclass
+class Prepared:
+    """One processed document as the publishing process needs it, made in the worker: its rows
+    and their hashes, what the summary counts, and the article's duplicate signature."""
+
+    id: str
+    source_file: str
+    source_sha256: str
+    rows: dict[str, list[dict]]
+    hashes: dict[str, tuple[int, int]]  # config -> row_hashes(rows[config])
+    input: dict  # the document's entry in the manifest's inputs
+    removed: list[tuple[str, str, int]]  # (rule, category, characters) of every removal
+    reason: str | None = None  # the rejection reason; None for an article
+    signature: tuple | None = None  # dedupe.text_signature(text) of an article
+
+
+def prepare(result: Article | Rejection) -> Prepared:
+    """Rows, hashes and summary facts of a result (the heavy part of publishing, done in workers)."""
+    from .dedupe import text_signature
+
+    if isinstance(result, Rejection):
+        rows = rejection_rows(result)
+        return Prepared(result.id, result.source_file, result.source_sha256, rows,
+                        {c: row_hashes(r) for c, r in rows.items() if r},
+                        {"source_file": result.source_file, "sha256": result.source_sha256,
+                         "outcome": "rejected", "reason": result.reason}, [], result.reason)
+    src = result.source
+    rows = article_rows(result)
+    return Prepared(result.id, src.path, src.sha256, rows, {c: row_hashes(r) for c, r in rows.items() if r},
+                    {"source_file": src.path, "sha256": src.sha256, "outcome": "article",
+                     "bytes": src.n_bytes, "encoding": src.encoding},
+                    [(r.rule, r.category, r.end - r.start) for r in result.removals],
+                    signature=text_signature(result.text))
