@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
 
 from .document import Article, Rejection
-from .pipeline import clean
+from .pipeline import clean, warm_up
 from .read import RawDocument, to_source
 from .rows import prepare
 from .settings import Settings
@@ -70,6 +70,8 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
             yield work(raw, settings, prepared)
         return
     context = get_context("spawn" if sys.platform == "darwin" else "fork")
+    if context.get_start_method() == "fork":
+        warm_up(settings)  # loaded once, here, and inherited by every worker
     with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
         pending: deque = deque()
         for chunk in chunks(docs):

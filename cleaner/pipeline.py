@@ -8,7 +8,7 @@ from . import language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
-from .rules import duplicates, metadata_lines, spam_inline
+from .rules import duplicates, metadata_lines, spam_inline, spam_lines
 from .rules.base import SpanContext
 from .settings import Settings
 
@@ -20,6 +20,15 @@ SPAN_RULES = (
 )
 BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
 WHITE = re.compile(r"\s+")
+
+
+def warm_up(settings: Settings) -> None:
+    """Load now what the rules load lazily (jieba's dictionary, the spam lexicon, language
+    profiles): forked workers then share one copy instead of each loading its own."""
+    spam_inline.word_model()
+    spam_lines.common_words()
+    spam_inline.patterns(spam_inline.lexicon_key(settings))
+    language.load_profiles()
 
 
 def reject(source: Source, reason: str, detail: str) -> Rejection:
