@@ -115,7 +115,7 @@ class ConfigWriter:
         return final
 
     def content_hash(self) -> str:
-        """Hash of the set of rows (a sum of row hashes, so the same in any order, id order
+        """Hash of the rows (a sum of the hashes of each document's rows, so the same in any order, id order
         included) that does not depend on the Parquet library's bytes; constant memory."""
         return hashlib.sha256(f"{self.config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
 

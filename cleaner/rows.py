@@ -58,23 +58,19 @@ def rejected_rows(id: str, source_file: str, source_sha256: str, reason: str, de
     return {"articles": [], "segments": [], "removals": [], "rejected": [row]}
 
 
-def canonical(row: dict) -> bytes:
-    """A row's canonical JSON: what its content hash is taken of."""
-    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def canonical(rows: list[dict]) -> bytes:
+    """Rows' canonical JSON: what their content hash is taken of."""
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 HASH_MOD = 1 << 256
 
 
 def row_hashes(rows: list[dict]) -> tuple[int, int]:
-    """(sum of the rows' sha256 modulo 2**256, bytes of their canonical JSON): a hash of a set of
-    rows that is the same in any order, and a measure of their size."""
-    total = size = 0
-    for row in rows:
-        blob = canonical(row)
-        total += int.from_bytes(hashlib.sha256(blob).digest(), "big")
-        size += len(blob)
-    return total % HASH_MOD, size
+    """(sha256 of the rows' canonical JSON as a number, its bytes). Publishing sums these over
+    documents modulo 2**256: a hash of the content that is the same in any document order."""
+    blob = canonical(rows)
+    return int.from_bytes(hashlib.sha256(blob).digest(), "big"), len(blob)
 
 
 @dataclass
