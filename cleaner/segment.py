@@ -9,10 +9,7 @@ from .settings import Settings
 
 # A sentence ends at 。！？!?；;… (runs of them), closing quotes and brackets staying with it,
 # or at . ! ? followed by white space (Latin-script text); trailing white space stays too.
-SENTENCE = re.compile(
-    r".*?(?:[。！？!?；;…]+[”’」』）)\]》〉\"']*|[.!?]+[\"')\]]*(?=\s)|$)\s*",
-    re.S,
-)
+SENTENCE_BREAK = re.compile(r"(?:[。！？!?；;…]+[”’」』）)\]》〉\"']*|[.!?]+[\"')\]]*(?=\s))\s*")
 LIST_ITEM = re.compile(r"^(?:[•·●○◆◇■□▪►\-*]\s*|\d{1,2}[.、)）]\s*|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）])")
 QUOTE_OPEN = "“「『\""
 QUOTE_CLOSE = "”」』\""
@@ -20,8 +17,12 @@ QUOTE_CLOSE = "”」』\""
 
 def sentences(text: str) -> tuple[str, ...]:
     """Split a block into sentences; joined they give the block back exactly."""
-    out = [m.group() for m in SENTENCE.finditer(text) if m.group()]
-    assert "".join(out) == text
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
     return tuple(out)
 
 
