@@ -3,37 +3,70 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-WHITE = re.compile(r"\s+")
 SHINGLE = 5
 NUM_PERM = 64
+SEED = 1
+SCHEME = "affine32"  # datasketch's scheme for h -> a*h + b mod 2**32, a odd: a bijection per permutation
+BASE = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the polynomial shingle hash (mod 2**64)
+# The permutations' a (odd) and b, fixed: from SHAKE-256, not from numpy's random streams, which
+# numpy does not promise to keep across versions (workers of a cluster may differ).
+_PERM = np.frombuffer(hashlib.shake_256(b"cleaner minhash %d" % SEED).digest(8 * NUM_PERM), dtype="<u4")
+PERM_A = (_PERM[:NUM_PERM] | 1).astype(np.uint32)[:, None]
+PERM_B = _PERM[NUM_PERM:].astype(np.uint32)[:, None]
+CHUNK = 16_384  # shingles permuted at a time: bounds the NUM_PERM x CHUNK scratch array
 
 
 def normalised(text: str) -> str:
-    return WHITE.sub("", unicodedata.normalize("NFKC", text))
+    """NFKC without whitespace (str.split's whitespace is exactly the `\\s` of re)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 MAX_SHINGLED = 100_000  # near-duplicate signature from the first characters: bounded cost
 
 
-def minhash(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    text = text[:MAX_SHINGLED]
-    grams = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
-    m.update_batch([g.encode("utf-8") for g in sorted(grams)])
-    return m
+def shingle_hashes(text: str) -> np.ndarray:
+    """Distinct 32-bit hashes of the text's SHINGLE-character shingles (the whole text when shorter):
+    a polynomial hash of the code points mod 2**64, avalanched (MurmurHash3's finalizer), high half.
+    Depends on the text only, never on the process or PYTHONHASHSEED."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    width = min(SHINGLE, len(codes))
+    count = max(1, len(codes) - SHINGLE + 1)
+    h = np.full(count, width, dtype=np.uint64)
+    for k in range(width):
+        h *= BASE
+        h += codes[k:k + count]
+    h ^= h >> np.uint64(33)
+    h *= np.uint64(0xFF51AFD7ED558CCD)
+    h ^= h >> np.uint64(33)
+    h *= np.uint64(0xC4CEB9FE1A85EC53)
+    h ^= h >> np.uint64(33)
+    h = np.sort((h >> np.uint64(32)).astype(np.uint32))
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
+
+
+def minhash(text: str) -> LeanMinHash:
+    """MinHash of the shingles of the first MAX_SHINGLED characters: per permutation
+    h -> a*h + b (mod 2**32), the least value over the shingle hashes."""
+    h = shingle_hashes(text[:MAX_SHINGLED])
+    least = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for i in range(0, len(h), CHUNK):
+        p = PERM_A * h[i:i + CHUNK]
+        p += PERM_B
+        np.minimum(least, p.min(axis=1), out=least)
+    return LeanMinHash(seed=SEED, hashvalues=least, scheme=SCHEME)
 
 
 def text_signature(text: str) -> tuple[str, LeanMinHash]:
     """What `check_and_add` needs of a text: the hash of its normalised form and its MinHash.
     Pure, so that engines compute it in their workers, beside the document."""
     norm = normalised(text)
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), LeanMinHash(minhash(norm))
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), minhash(norm)
 
 
 @dataclass

@@ -1,9 +1,18 @@
-"""A block repeating another block of the same article is removed as `duplicate`."""
+"""A block repeating another block of the same article is removed as `duplicate`; an article
+nearly repeating another is found by its MinHash signature."""
 
 from __future__ import annotations
 
-from cleaner.rules.duplicates import repeated_blocks
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
 from helpers import clean_text
+
+from cleaner.dedupe import DuplicateIndex, minhash, normalised, text_signature
+from cleaner.rules.duplicates import repeated_blocks
 
 PARA = "2021年，某市全面落实发展战略，推动经济社会发展迈上新台阶，县域经济综合实力跃居全省前列。"
 
@@ -27,3 +36,47 @@ def test_pipeline_records_the_duplicate_removal():
     dups = [r for r in a.removals if r.category == "duplicate"]
     assert [r.text for r in dups] == [PARA] and dups[0].rule == "duplicates.repeated_blocks"
     assert a.text.count(PARA) == 1
+
+
+# Near duplicates across articles: the MinHash signature.
+
+CLEAN_TEXTS = Path(__file__).resolve().parent / "fixtures" / "clean_texts"
+
+
+def chinese_text(*names: str, length: int = 2000) -> str:
+    text = "".join((CLEAN_TEXTS / f"{n}.txt").read_text(encoding="utf-8") for n in names)
+    assert len(text) >= length
+    return text[:length]
+
+
+def test_minhash_estimates_jaccard_of_near_duplicates_and_unrelated_texts():
+    text = chinese_text("c01_summer_grain", "c02_phone_market", "c03_sports_lottery")
+    edited = list(text)
+    for i, ch in zip((150, 700, 1230, 1800), "甲乙丙丁"):
+        edited[i] = ch
+    unrelated = chinese_text("c04_typhoon", "c05_after_school", "c06_family_doctor")
+    m = minhash(normalised(text))
+    assert m.jaccard(minhash(normalised("".join(edited)))) > 0.8
+    assert m.jaccard(minhash(normalised(unrelated))) < 0.2
+    assert minhash("") == minhash("") and minhash("短文") != minhash("短文本")
+
+
+def test_signature_is_the_same_in_another_process_and_survives_pickling():
+    text = chinese_text("c07_metro_line", "c08_museum", "c09_river", "c10_community_party")
+    code = ("import sys; from cleaner.dedupe import text_signature; "
+            "d, m = text_signature(sys.stdin.read()); print(d, *m.hashvalues.tolist())")
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, env=env,
+                         cwd=Path(__file__).resolve().parent.parent, check=True, encoding="utf-8").stdout
+    digest, m = text_signature(text)
+    assert out.split() == [digest, *map(str, m.hashvalues.tolist())]
+    assert pickle.loads(pickle.dumps((digest, m))) == (digest, m)
+
+
+def test_index_finds_a_near_duplicate_from_pickled_signatures():
+    text = chinese_text("c09_river", "c10_community_party", "c11_port_trade", "c12_anti_fraud")
+    index = DuplicateIndex()
+    assert index.check_and_add("a", text, pickle.loads(pickle.dumps(text_signature(text)))) is None
+    near = text[:1000] + "某" + text[1001:]
+    assert index.check_and_add("b", near, pickle.loads(pickle.dumps(text_signature(near)))) == ("near", "a")
+    assert index.check_and_add("c", text + " ") == ("exact", "a")
