@@ -68,10 +68,16 @@ def license_id(settings) -> str:
 
 
 def arrow_bytes(root: Path, manifest: dict, config: str) -> int:
-    """What `datasets` records as a split's num_bytes: the Arrow size of the table."""
+    """What `datasets` records as a split's num_bytes: the Arrow size of the table, summed over
+    the row groups read one at a time, so that memory holds one row group, not a whole shard."""
     import pyarrow.parquet as pq
 
-    return sum(pq.read_table(root / o["path"]).nbytes for o in manifest["outputs"] if o["config"] == config)
+    total = 0
+    for o in manifest["outputs"]:
+        if o["config"] == config:
+            with pq.ParquetFile(root / o["path"]) as f:
+                total += sum(f.read_row_group(i).nbytes for i in range(f.num_row_groups))
+    return total
 
 
 def front_matter(name: str, version: str, manifest: dict, languages: list[str], license_name: str,
