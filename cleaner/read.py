@@ -97,8 +97,9 @@ def _unlisted(errors: list[OSError], root: Path) -> Iterator[InputFile]:
 
 
 def printable(name: str) -> str:
-    """A file name as valid Unicode: undecodable bytes escaped (\\xNN), never lost."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name as valid Unicode: undecodable bytes escaped (\\xNN), never lost; a backslash
+    of the name doubled, so that a name spelling out "\\xff" stays apart from one holding the byte."""
+    return name.replace("\\", "\\\\").encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def sha256_hex(data: bytes) -> str:

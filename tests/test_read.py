@@ -102,3 +102,15 @@ def test_truncated_utf8_keeps_the_text_and_marks_the_loss():
 def test_nul_bytes_in_text_are_dropped_not_fatal():
     raw = "正文第一句。\x00正文第二句。".encode("utf-8")
     assert decode_source(raw, "nul.txt").text == "正文第一句。正文第二句。"
+
+
+def test_printable_names_are_one_to_one():
+    import os
+
+    from cleaner.read import printable
+
+    undecodable = os.fsdecode(b"a\xff.txt")
+    spelled_out = "a\\xff.txt"  # a valid name that spells out the escape
+    assert printable(undecodable) == "a\\xff.txt"
+    assert printable(spelled_out) == "a\\\\xff.txt" != printable(undecodable)
+    assert printable("党建 工作.txt") == "党建 工作.txt"
