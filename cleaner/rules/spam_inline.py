@@ -47,6 +47,7 @@ DEFAULT_LEXICON = DATA_DIR / "spam_lexicon.txt"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_AT = re.compile(f"[{HAN}]").match  # (text, pos): a Han character at pos
 
 
 def is_han(ch: str) -> bool:
@@ -625,14 +626,39 @@ Occ = tuple[int, int, str]  # start, end, fragment
 PAD = MAX_SHARD
 
 
+_HAN_TABLE = np.zeros(0x10001, bool)  # code point (clipped to 0x10000, no Han there) -> Han
+for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+    _HAN_TABLE[_lo:_hi + 1] = True
+
+
 def _is_han_arr(a: np.ndarray) -> np.ndarray:
-    return ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0xF900) & (a <= 0xFAFF))
+    return _HAN_TABLE[np.minimum(a, 0x10000)]
 
 
 def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     keys = (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
     h1, h2 = bloom_hashes(keys)
     return wm.bloom[h1] & wm.bloom[h2]
+
+
+# offsets of the characters a bigram at p may grow over: p-1 ... p-5 on the left, p+2 ... p+6 on the right
+_GROW_OFFSETS = np.r_[-np.arange(1, MAX_SHARD), 1 + np.arange(1, MAX_SHARD)]
+
+
+def _growth(padded: np.ndarray, pidx: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, ...]:
+    """How far each group of bigram occurrences (rows pidx, groups from `starts`) grows left
+    and right while all its occurrences agree on a Han character, the left side first, up to
+    MAX_SHARD characters in all; and whether it would grow beyond (too long for a shard)."""
+    c = padded[pidx[:, None] + _GROW_OFFSETS]
+    lo, hi = np.minimum.reduceat(c, starts, axis=0), np.maximum.reduceat(c, starts, axis=0)
+    agree = (lo == hi) & _is_han_arr(lo)
+    n_side = MAX_SHARD - 1
+    run_l = agree[:, :n_side].cumprod(axis=1).sum(axis=1)  # agreeing characters in a row
+    run_r = agree[:, n_side:].cumprod(axis=1).sum(axis=1)
+    left = np.minimum(run_l, MAX_SHARD - 2)
+    room = MAX_SHARD - 2 - left
+    right = np.minimum(run_r, room)
+    return left, right, (run_l > MAX_SHARD - 2) | (run_r > room)
 
 
 def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]]:
@@ -650,45 +676,31 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     if int(pair.sum()) < 2 * k:
         return {}
     wm = word_model()
-    bits = _pair_bits(wm, a[:-1], a[1:])
+    padded = np.concatenate((np.zeros(PAD + 1, np.uint32), a, np.zeros(PAD + 1, np.uint32)))
+    pbits = _pair_bits(wm, padded[:-1], padded[1:])  # pbits[i]: the pair padded[i], padded[i + 1]
+    bits = pbits[PAD + 1:PAD + a.size]  # the pairs of `a`
     idx = np.nonzero(pair & ((bits & 2) == 0))[0]
     if idx.size < k:
         return {}
     keys = (a[idx].astype(np.uint64) << np.uint64(32)) | a[idx + 1].astype(np.uint64)
-    _, inv, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    rows = counts[inv] >= k
-    idx, inv = idx[rows], inv[rows]
-    if idx.size == 0:
+    # group the occurrences by bigram (ascending key, in text order inside a group), keep the
+    # groups of k or more
+    order = np.argsort(keys, kind="stable")
+    sk = keys[order]
+    first = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+    counts = np.diff(np.r_[first, sk.size])
+    big = counts >= k
+    if not big.any():
         return {}
-    order = np.argsort(inv, kind="stable")
-    idx, inv = idx[order], inv[order]
-    starts = np.flatnonzero(np.r_[True, inv[1:] != inv[:-1]])
-    group = np.repeat(np.arange(starts.size), np.diff(np.r_[starts, idx.size]))
-    padded = np.concatenate((np.zeros(PAD + 1, np.uint32), a, np.zeros(PAD + 1, np.uint32)))
+    idx = idx[order[np.repeat(big, counts)]]
+    sizes = counts[big]
+    starts = np.r_[0, np.cumsum(sizes[:-1])]
+    group = np.repeat(np.arange(starts.size), sizes)
     pidx = idx + PAD + 1
-    left = np.zeros(starts.size, np.int64)
-    right = np.zeros(starts.size, np.int64)
-    too_long = np.zeros(starts.size, bool)
-    for side in (-1, 1):
-        for _ in range(MAX_SHARD - 1):
-            off = (pidx - left[group] - 1) if side < 0 else (pidx + 2 + right[group])
-            c = padded[off]
-            lo, hi = np.minimum.reduceat(c, starts), np.maximum.reduceat(c, starts)
-            agree = (lo == hi) & _is_han_arr(lo)
-            full = left + right + 2 >= MAX_SHARD
-            too_long |= agree & full
-            grow = agree & ~full
-            if not grow.any():
-                break
-            if side < 0:
-                left[grow] += 1
-            else:
-                right[grow] += 1
+    left, right, too_long = _growth(padded, pidx, starts)
     s = pidx - left[group]
     e = pidx + 2 + right[group]
-    lb = _pair_bits(wm, padded[s - 1], padded[s])
-    rb = _pair_bits(wm, padded[e - 1], padded[e])
-    free_l, free_r = (lb & 1) == 0, (rb & 1) == 0
+    free_l, free_r = (pbits[s - 1] & 1) == 0, (pbits[e - 1] & 1) == 0
     # a shard comes back once per round: an occurrence with no twin within one round's reach
     # belongs to the article (a term used now and then over a long text)
     same = group[1:] == group[:-1]
@@ -703,16 +715,14 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     out: dict[str, tuple[list[int], list[int]]] = {}
     if chosen.size == 0:
         return out
-    ends = np.r_[starts[1:], idx.size]
     keep = np.zeros(starts.size, bool)
     keep[chosen] = True
     mask = keep[group]  # the rows of the groups kept, in order
     every_all = (s[mask] - PAD - 1).tolist()
     loose_all = loose[mask].tolist()
-    sizes = (ends - starts)[chosen].tolist()
     lengths = (left + right + 2)[chosen].tolist()
     i = 0
-    for size, n in zip(sizes, lengths):
+    for size, n in zip(sizes[chosen].tolist(), lengths):
         every = every_all[i:i + size]
         pos = [p for p, ok in zip(every, loose_all[i:i + size]) if ok]
         i += size
@@ -731,14 +741,14 @@ def _diverse(text: str, occs: list[Occ]) -> bool:
     limit = n if n <= 3 else 0.6 * n
     lefts: dict[str, int] = {}
     rights: dict[str, int] = {}
-    size = len(text)
+    han_at = _HAN_AT
     for s, e, _ in occs:
-        if s > 0 and is_han(text[s - 1]):
+        if s > 0 and han_at(text, s - 1):
             c = text[max(0, s - 2):s]
             lefts[c] = lefts.get(c, 0) + 1
             if lefts[c] >= limit:
                 return False
-        if e < size and is_han(text[e]):
+        if han_at(text, e):
             c = text[e:e + 2]
             rights[c] = rights.get(c, 0) + 1
             if rights[c] >= limit:
@@ -747,6 +757,7 @@ def _diverse(text: str, occs: list[Occ]) -> bool:
 
 
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉", '"': '"', "(": ")", "（": "）"}
+OPENING = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 
 
 def _quoted(text: str, s: int, e: int) -> bool:
@@ -759,6 +770,49 @@ def _name_like(frag: str) -> bool:
     return len(frag) <= 3 and frag[0] in SURNAMES
 
 
+def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: dict[int, str]) -> list[Occ]:
+    """The occurrences of `frag` at `starts` that overlap no claimed character and are not
+    quoted (as _quoted; `closers`: offset after an opening mark -> the mark that closes it)."""
+    n = len(frag)
+    out = []
+    for p in starts:
+        if claimed.find(1, p, p + n) >= 0:
+            continue
+        close = closers.get(p)
+        if close is not None and text[p + n:p + n + 1] == close:
+            continue
+        out.append((p, p + n, frag))
+    return out
+
+
+def _near_others(seeds: dict[str, list[Occ]], k: int) -> dict[str, list[Occ]]:
+    """Each seed's occurrences with another seed's occurrence starting at most MAX_GAP before
+    their start or after their end; seeds left with fewer than `k` go. (Seeds never share a
+    start, so the nearest other one on either side decides.)"""
+    spots = sorted(o for v in seeds.values() for o in v)
+    count = len(spots)
+    near_l: list[int | None] = [None] * count  # start of the nearest other seed's occurrence before
+    near_r: list[int | None] = [None] * count  # ... after
+    last = None
+    for i in range(1, count):
+        if spots[i - 1][2] != spots[i][2]:
+            last = spots[i - 1][0]
+        near_l[i] = last
+    last = None
+    for i in range(count - 2, -1, -1):
+        if spots[i + 1][2] != spots[i][2]:
+            last = spots[i + 1][0]
+        near_r[i] = last
+    ok = {o[0] for o, lo, hi in zip(spots, near_l, near_r)
+          if (lo is not None and lo >= o[0] - MAX_GAP) or (hi is not None and hi <= o[1] + MAX_GAP)}
+    near: dict[str, list[Occ]] = {}
+    for frag, occs in seeds.items():
+        kept = [o for o in occs if o[0] in ok]
+        if len(kept) >= k:
+            near[frag] = kept
+    return near
+
+
 def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> dict[str, list[Occ]]:
     """Recurring fragments that are no word, stand loose between words at least `k` times, sit
     in varied company and do not read as a name: the shards that give themselves away.
@@ -769,32 +823,19 @@ def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> 
     claimed = bytearray(len(text) + 1)
     for a, b in stops:
         claimed[a:b] = b"\x01" * (b - a)
+    closers = {m.end(): QUOTES[m.group()] for m in OPENING.finditer(text)}
     found = sorted(_loose_fragments(text, k).items(), key=lambda kv: (-len(kv[1][0]), -len(kv[0]), kv[0]))
     for frag, (loose, every) in found:
         if wm.is_word(frag, WORD_MIN_FREQ) or _name_like(frag):
             continue
-        n = len(frag)
-        occs = [(p, p + n, frag) for p in loose if not any(claimed[p:p + n]) and not _quoted(text, p, p + n)]
+        occs = _free(text, frag, loose, claimed, closers)
         if len(occs) < k or not _diverse(text, occs):
             continue
-        seeds[frag] = [(p, p + n, frag) for p in every if not any(claimed[p:p + n]) and not _quoted(text, p, p + n)]
+        seeds[frag] = _free(text, frag, every, claimed, closers)
         for p, e, _ in seeds[frag]:
             claimed[p:e] = b"\x01" * (e - p)
     # an occurrence far from every other seed's is no part of an injected stretch
-    spots = sorted((o[0], o[2]) for v in seeds.values() for o in v)
-    near: dict[str, list[Occ]] = {}
-    for frag, occs in seeds.items():
-        kept = []
-        for o in occs:
-            i = bisect.bisect_left(spots, (o[0] - MAX_GAP, ""))
-            while i < len(spots) and spots[i][0] <= o[1] + MAX_GAP:
-                if spots[i][1] != frag:
-                    kept.append(o)
-                    break
-                i += 1
-        if len(kept) >= k:
-            near[frag] = kept
-    return near
+    return _near_others(seeds, k)
 
 
 def _drop_overlaps(occs: list[Occ]) -> list[Occ]:
@@ -808,12 +849,14 @@ def _drop_overlaps(occs: list[Occ]) -> list[Occ]:
     return out
 
 
-def _alternate(a: list[Occ], b: list[Occ]) -> bool:
-    """Whether two fragments' occurrences strictly take turns (a b a b ... or b a b a ...)."""
-    if abs(len(a) - len(b)) > 1:
+def _alternate(a: list[int], b: list[int]) -> bool:
+    """Whether two fragments' occurrences (sorted starts, none shared) strictly take turns
+    (a b a b ... or b a b a ...)."""
+    if len(a) < len(b) or (len(a) == len(b) and b[0] < a[0]):
+        a, b = b, a  # `a` leads
+    if len(a) - len(b) > 1:
         return False
-    merged = sorted([(o[0], 0) for o in a] + [(o[0], 1) for o in b])
-    return all(x[1] != y[1] for x, y in zip(merged, merged[1:]))
+    return all(x < y < z for x, y, z in zip(a, b, a[1:])) and (len(a) > len(b) or a[-1] < b[-1])
 
 
 def _group_ok(members: list[Occ]) -> bool:
@@ -848,12 +891,13 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
             by_type[t] = v
     types = sorted(by_type, key=lambda t: (by_type[t][0][0], t))[:MAX_TYPES]
     span = {t: (by_type[t][0][0], by_type[t][-1][1]) for t in types}
+    starts = {t: [o[0] for o in by_type[t]] for t in types}
     adj: dict[str, set[str]] = {t: set() for t in types}
     for i, t in enumerate(types):
         for u in types[i + 1:]:
             if span[u][0] > span[t][1] + MAX_GAP:
                 break  # types are sorted by first occurrence: no later one overlaps
-            if _alternate(by_type[t], by_type[u]):
+            if _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
     cliques: list[set[str]] = []
