@@ -47,7 +47,6 @@ DEFAULT_LEXICON = DATA_DIR / "spam_lexicon.txt"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
-_HAN_AT = re.compile(f"[{HAN}]").match  # (text, pos): a Han character at pos
 
 
 def is_han(ch: str) -> bool:
@@ -635,6 +634,13 @@ def _is_han_arr(a: np.ndarray) -> np.ndarray:
     return _HAN_TABLE[np.minimum(a, 0x10000)]
 
 
+@functools.lru_cache(maxsize=4)
+def _han_mask(text: str) -> bytes:
+    """Per character of `text` (and one more, past its end): 1 where it is Han, else 0."""
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return _is_han_arr(a).tobytes() + b"\x00"
+
+
 def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     keys = (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
     h1, h2 = bloom_hashes(keys)
@@ -741,14 +747,14 @@ def _diverse(text: str, occs: list[Occ]) -> bool:
     limit = n if n <= 3 else 0.6 * n
     lefts: dict[str, int] = {}
     rights: dict[str, int] = {}
-    han_at = _HAN_AT
+    han = _han_mask(text)
     for s, e, _ in occs:
-        if s > 0 and han_at(text, s - 1):
+        if s > 0 and han[s - 1]:
             c = text[max(0, s - 2):s]
             lefts[c] = lefts.get(c, 0) + 1
             if lefts[c] >= limit:
                 return False
-        if han_at(text, e):
+        if han[e]:
             c = text[e:e + 2]
             rights[c] = rights.get(c, 0) + 1
             if rights[c] >= limit:
