@@ -8,7 +8,10 @@ inserts, like scraped SEO spam does:
 - invented ad brands: Han brand + vertical + access suffix (鑫盛娱乐官网), Latin brand glued to
   Chinese (KX娱乐城, MG星河入口), and the bare stem of a brand already shown with its suffix
   (kinds `brand`, `brand_stem`);
-- contact lures with an account id (kind `lure`) and bare URLs / domain names (kind `url`).
+- contact lures with an account id (kind `lure`) and bare URLs / domain names (kind `url`);
+- on some pages that carry ad brands, an invented brand coined from a gambling morpheme, said
+  once with no suffix (kind `coined`; drawn from a random stream of its own, so the other
+  noise of a seed stays the same).
 
 `inject` returns the noisy text and the exact character span of every inserted piece, so a
 benchmark can count spam characters removed and clean characters lost.
@@ -62,6 +65,9 @@ BRANDS = (
     ("888娱乐城", ""),
 )
 
+# invented brands coined from gambling morphemes, said alone once (kind `coined`)
+COINED = ("鼎赢", "汇博", "尊游", "万赢", "盈彩", "聚玩", "金棋", "乐赢", "雅博", "宝游")
+
 LURES = (
     "加微信 hy20885",
     "QQ群：51873462",
@@ -83,7 +89,7 @@ URLS = (
 class Span:
     start: int
     end: int
-    kind: str  # slogan, brand, brand_stem, lure, url
+    kind: str  # slogan, brand, brand_stem, lure, url, coined
     text: str
 
 
@@ -216,6 +222,26 @@ def inject(name: str, clean: str, rng: random.Random, *, slogan: str | None = No
     return doc
 
 
+def add_piece(doc: NoisyDoc, pos: int, kind: str, piece: str) -> NoisyDoc:
+    """`doc` with `piece` inserted at offset `pos` (outside every span), spans shifted."""
+    text = doc.text[:pos] + piece + doc.text[pos:]
+    spans = [Span(s.start + (len(piece) if s.start >= pos else 0), s.end + (len(piece) if s.start >= pos else 0),
+                  s.kind, s.text) for s in doc.spans]
+    spans.append(Span(pos, pos + len(piece), kind, piece))
+    return NoisyDoc(doc.name, text, sorted(spans, key=lambda s: s.start), doc.slogan, doc.shards)
+
+
+def add_coined(doc: NoisyDoc, rng: random.Random, share: float = 0.5) -> NoisyDoc:
+    """On a page that carries an ad brand, now and then one coined brand at a word boundary."""
+    if not any(s.kind == "brand" for s in doc.spans) or rng.random() >= share:
+        return doc
+    taken = [(s.start, s.end) for s in doc.spans]
+    spots = [p for p in word_boundaries(doc.text, 0, len(doc.text)) if not any(a <= p <= b for a, b in taken)]
+    if not spots:
+        return doc
+    return add_piece(doc, rng.choice(spots), "coined", rng.choice(COINED))
+
+
 def generate(n_docs: int, seed: int = 1, texts: list[tuple[str, str]] | None = None,
              clean_share: float = 0.1) -> list[NoisyDoc]:
     """`n_docs` documents over the clean texts, round robin; about `clean_share` of them get no
@@ -232,6 +258,7 @@ def generate(n_docs: int, seed: int = 1, texts: list[tuple[str, str]] | None = N
             docs.append(inject(f"{name}#{i}", clean, rng, slogan=""))  # ads only
         else:
             docs.append(inject(f"{name}#{i}", clean, rng))
+        docs[-1] = add_coined(docs[-1], random.Random(f"coined-{seed}-{i}"))
     return docs
 
 

@@ -242,9 +242,10 @@ class Lexicon:
     modifiers: frozenset[str]
     allow: tuple[str, ...]
     latin_allow: frozenset[str]  # upper case
+    morphemes: dict[str, str]  # character -> category: what coined spam names are built on
 
 
-SECTIONS = ("vertical", "access", "brand", "term", "lure", "tld", "modifier", "allow", "latin_allow")
+SECTIONS = ("vertical", "access", "brand", "term", "lure", "tld", "modifier", "allow", "latin_allow", "morpheme")
 
 
 def parse_lexicon(text: str, into: dict[str, dict[str, tuple[str, bool]]], source: str = "") -> None:
@@ -289,6 +290,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         modifiers=frozenset(sec("modifier")),
         allow=tuple(sec("allow")),
         latin_allow=frozenset(w.upper() for w in sec("latin_allow")),
+        morphemes={w: c for w, (c, _) in sec("morpheme").items() if len(w) == 1},
     )
 
 
