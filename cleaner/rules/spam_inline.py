@@ -607,6 +607,7 @@ MAX_SHARD = 6
 MIN_FREE = 1  # occurrences loose on both edges a candidate needs
 MAX_GAP = 240  # chars between two shards of one cycle
 MAX_MEAN_GAP = 80  # mean distance between the exposed shards of one cycle
+MAX_LONE_GAP = 150  # mean distance between the rounds of a lone exposed shard (its partners hidden)
 MAX_FILL_GAP = 150  # a slot searched for hidden shards is at most this long
 MAX_ROUND = 400  # chars between two occurrences of one shard (one round of the slogan)
 MAX_STRETCH = 1500  # chars an injected stretch spans at most
@@ -816,12 +817,12 @@ def _alternate(a: list[Occ], b: list[Occ]) -> bool:
     return all(x[1] != y[1] for x, y in zip(merged, merged[1:]))
 
 
-def _group_ok(members: list[Occ]) -> bool:
+def _group_ok(members: list[Occ], mean_gap: int = MAX_MEAN_GAP) -> bool:
     """Shards of one stretch: consecutive ones close, none far out beyond the others."""
     gaps = sorted(b[0] - a[1] for a, b in zip(members, members[1:]))
     if not gaps or gaps[-1] > MAX_GAP:
         return False
-    if (members[-1][1] - members[0][0]) / (len(members) - 1) > MAX_MEAN_GAP:
+    if (members[-1][1] - members[0][0]) / (len(members) - 1) > mean_gap:
         return False
     # one member reaching far beyond the stretch: a term recurring further on
     return not (len(gaps) >= 3 and gaps[-1] > 150 and gaps[-1] > 3 * max(gaps[-2], 10))
@@ -890,7 +891,8 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
         out.append((list(dict.fromkeys(o[2] for o in members)), members))
     for t in types:  # single fragments, last: they need hidden partners (see _one_cycle)
         members = by_type[t]
-        if len(members) >= 3 and _group_ok(members):  # three rounds at least (see _convincing)
+        # three rounds at least (see _convincing), each a whole round of the slogan apart
+        if len(members) >= 3 and _group_ok(members, MAX_LONE_GAP):
             out.append(([t], members))
     # larger groups first; among equals, pieces that fit together, then the tighter stretch
     out.sort(key=lambda c: (-len(c[0]), not _reassembles(c[0], {}), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
@@ -1069,10 +1071,11 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     - Two exposed shards or more: the pieces fit back together into words across a join
       (_reassembles), or the structure alone is strong: three kinds or more in three rounds or
       more, close together (exposed ones; or exposed and hidden together, then foreign to the
-      rest of the text, _foreign_pieces). Two rounds that fit must also be close together.
-    - One exposed shard: hidden partners in three rounds at least, and the shard and its
-      partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
-      the topic's words around it)."""
+      rest of the text, _foreign_pieces). Two rounds must be close together, and fit, or be
+      phrases of content words (_phrase_like) used nowhere else in the text.
+    - One exposed shard: hidden partners in three rounds at least (not once per paragraph,
+      _hopeless), and the shard and its partners foreign to the rest of the article (a
+      topic's compound, 家庭医生, recurs with the topic's words around it)."""
     pieces = sorted(members + filled)
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
@@ -1091,7 +1094,9 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             # together, and foreign to the rest of the text
             return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
                 and _foreign_pieces(text, pieces)
-        return fits and gap <= TWO_ROUND_GAP
+        if gap > TWO_ROUND_GAP:
+            return False
+        return fits or (all(_phrase_like(t) for t in order) and _foreign_pieces(text, members, 0))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1100,7 +1105,15 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
     words = all(word_model().is_word(y, WORD_MIN_FREQ) for y in hidden)
-    return gap <= 150 and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+    return gap <= MAX_LONE_GAP and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+
+
+def _phrase_like(frag: str) -> bool:
+    """Whether a fragment reads as a phrase of content words the dictionary knows one by one
+    (科技点亮, 飞扬梦想): two words or more, none of one character. The article's own fragments
+    that are no word are mostly a word with a function character glued on (的订单, 增长了, 能在)."""
+    words = segment(frag)
+    return len(words) >= 2 and all(len(w) >= 2 for w in words)
 
 
 def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
@@ -1147,6 +1160,14 @@ def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
     return sum(len(v) == len(kinds) for v in lines.values()) >= 2
 
 
+def _once_per_paragraph(text: str, members: list[Occ]) -> bool:
+    """Whether every paragraph holding the fragment says it once: a phrase of paragraphs
+    written alike (数据显示 opening three reports), where a lone shard inserted once per round
+    of its slogan, a round some pieces long, falls twice into a paragraph sooner or later."""
+    lines = [text.count("\n", 0, o[0]) for o in members]
+    return len(set(lines)) == len(lines)
+
+
 def _mean_gap(pieces: list[Occ]) -> float:
     return (pieces[-1][1] - pieces[0][0]) / max(1, len(pieces) - 1)
 
@@ -1157,7 +1178,8 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return True
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
-        return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > 150
+        return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
+            or _once_per_paragraph(text, members)
     return rounds == 2 and _mean_gap(members) > TWO_ROUND_GAP
 
 
@@ -1199,6 +1221,15 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     return pieces + extra
 
 
+def _without_one(order: list[str], members: list[Occ]):
+    """The cycle with one fragment left out, each in turn: a term of the article that happens
+    to take turns with the shards of a slogan (it recurs there too) spoils their evidence."""
+    for t in order:
+        rest = [o for o in members if o[2] != t]
+        if len(order) > 2 and _group_ok(rest) or len(order) == 2 and len(rest) >= 3 and _group_ok(rest, MAX_LONE_GAP):
+            yield [x for x in order if x != t], rest
+
+
 @functools.lru_cache(maxsize=8)
 def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int], ...] = ()) -> tuple[Occ, ...]:
     """Injected slogan shards of the document (body offsets); `stops`: known spam spans."""
@@ -1217,6 +1248,10 @@ def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int],
         if tries > MAX_TRIES:
             break
         got = _one_cycle(text, order, members, k, stops)
+        for sub_order, sub in ([] if got else _without_one(order, members)):
+            got = _one_cycle(text, sub_order, sub, k, stops)
+            if got:
+                break
         if got:
             out.extend(got)
             used.update(order)
