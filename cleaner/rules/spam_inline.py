@@ -613,7 +613,7 @@ MAX_ROUND = 400  # chars between two occurrences of one shard (one round of the 
 MAX_STRETCH = 1500  # chars an injected stretch spans at most
 MAX_TYPES = 80  # candidate fragments considered per document
 MAX_CLIQUES = 200
-MAX_TRIES = 8  # candidate cycles judged per document
+MAX_TRIES = 8  # candidate cycles judged per document (a retry without one fragment counts)
 MIN_EVIDENCE = 4  # shard occurrences a sparse cycle needs, found and filled
 DENSE_GAP = 40  # mean distance between the pieces of a densely injected stretch
 STRONG_GAP = 60  # ... when the exposed shards are this close on average
@@ -724,12 +724,14 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     return out
 
 
-def _diverse(text: str, occs: list[Occ]) -> bool:
+def _diverse(text: str, occs: list[Occ], limit: float = 0) -> bool:
     """Whether the occurrences sit in different company, as fragments dropped at random word
     boundaries do; a term of the article keeps returning with the same neighbour
-    (志愿服务日活动, 志愿服务日活动 ...). Punctuation next to the fragment tells nothing."""
+    (志愿服务日活动, 志愿服务日活动 ...). Punctuation next to the fragment tells nothing.
+    `limit`: how many occurrences may share a neighbour (by default all of two or three, 60%
+    of more)."""
     n = len(occs)
-    limit = n if n <= 3 else 0.6 * n
+    limit = limit or (n if n <= 3 else 0.6 * n)
     lefts: dict[str, int] = {}
     rights: dict[str, int] = {}
     size = len(text)
@@ -947,7 +949,8 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
                stops: list[tuple[int, int]]) -> tuple[list[Occ], dict[str, list[tuple[int, str]]]]:
     """Shards the dictionary cannot expose (real words such as 家园) sit in the same slot of
     every round of the cycle: between the same two exposed shards, or before the first / after
-    the last one (a round cut short). A fragment found once in every complete gap of a slot,
+    the last one (a round cut short); a gap too long to search still counts as one of the
+    slot's regions. A fragment found once in every complete gap of a slot,
     and in at least two of the slot's regions in all, loose there and in varied company, is a
     shard too. Returns the shards found and, per exposed shard, the fragments of the slot
     after it with their offset in its first gap."""
@@ -955,9 +958,10 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
     nxt = {order[i]: order[(i + 1) % n] for i in range(n)}
     pred = {v: t for t, v in nxt.items()}
     gaps: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    wide: dict[str, list[tuple[int, int]]] = defaultdict(list)  # too long to search, still a slot
     for a, b in zip(members, members[1:]):
-        if nxt[a[2]] == b[2] and b[0] - a[1] <= MAX_FILL_GAP:
-            gaps[a[2]].append((a[1], b[0]))
+        if nxt[a[2]] == b[2]:
+            (gaps if b[0] - a[1] <= MAX_FILL_GAP else wide)[a[2]].append((a[1], b[0]))
     longest = max((e - s for v in gaps.values() for s, e in v), default=0)
     if not longest:
         return [], {}
@@ -976,7 +980,7 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         complete = gaps.get(t, [])
         if not complete:
             continue
-        regions = complete + partial.get(t, [])
+        regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
         base = min(complete, key=lambda r: r[1] - r[0])
         places_of: dict[str, list[int]] = {}
@@ -1073,9 +1077,10 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
       more, close together (exposed ones; or exposed and hidden together, then foreign to the
       rest of the text, _foreign_pieces). Two rounds must be close together, and fit, or be
       phrases of content words (_phrase_like) used nowhere else in the text.
-    - One exposed shard: hidden partners in three rounds at least (not once per paragraph,
-      _hopeless), and the shard and its partners foreign to the rest of the article (a
-      topic's compound, 家庭医生, recurs with the topic's words around it)."""
+    - One exposed shard: in varied company, no turn of phrase of its paragraphs (_hopeless),
+      hidden partners (words, or phrases of words) in three rounds at least, and the shard and
+      its partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs
+      with the topic's words around it)."""
     pieces = sorted(members + filled)
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
@@ -1094,9 +1099,10 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             # together, and foreign to the rest of the text
             return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
                 and _foreign_pieces(text, pieces)
-        if gap > TWO_ROUND_GAP:
-            return False
-        return fits or (all(_phrase_like(t) for t in order) and _foreign_pieces(text, members, 0))
+        if fits and gap <= TWO_ROUND_GAP:
+            return True
+        # phrases: their hidden partners may stand between them
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and _two_round_phrases(text, order, members)
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1104,7 +1110,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
         return False
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
-    words = all(word_model().is_word(y, WORD_MIN_FREQ) for y in hidden)
+    words = all(word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y) for y in hidden)
     return gap <= MAX_LONE_GAP and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
 
 
@@ -1114,6 +1120,12 @@ def _phrase_like(frag: str) -> bool:
     that are no word are mostly a word with a function character glued on (的订单, 增长了, 能在)."""
     words = segment(frag)
     return len(words) >= 2 and all(len(w) >= 2 for w in words)
+
+
+def _two_round_phrases(text: str, order: list[str], members: list[Occ]) -> bool:
+    """Whether the exposed shards of a cycle seen twice are phrases of content words used
+    nowhere else in the text: a slogan cut between its words."""
+    return all(_phrase_like(t) for t in order) and _foreign_pieces(text, members, 0)
 
 
 def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
@@ -1160,12 +1172,12 @@ def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
     return sum(len(v) == len(kinds) for v in lines.values()) >= 2
 
 
-def _once_per_paragraph(text: str, members: list[Occ]) -> bool:
-    """Whether every paragraph holding the fragment says it once: a phrase of paragraphs
-    written alike (数据显示 opening three reports), where a lone shard inserted once per round
-    of its slogan, a round some pieces long, falls twice into a paragraph sooner or later."""
+def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
+    """Whether a lone fragment is a turn of phrase of its paragraphs (长处方等服务, 维修等服务:
+    a word with a function character glued on, said once in each paragraph). A lone shard
+    falls twice into one paragraph sooner or later, or reads as a phrase of content words."""
     lines = [text.count("\n", 0, o[0]) for o in members]
-    return len(set(lines)) == len(lines)
+    return len(set(lines)) == len(lines) and not _phrase_like(frag)
 
 
 def _mean_gap(pieces: list[Occ]) -> float:
@@ -1179,8 +1191,12 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
         return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
-            or _once_per_paragraph(text, members)
-    return rounds == 2 and _mean_gap(members) > TWO_ROUND_GAP
+            or not _diverse(text, members, 2) or _paragraphs_own(text, order[0], members)
+    if rounds > 2:
+        return False
+    # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
+    gap = _mean_gap(members)
+    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _two_round_phrases(text, order, members)
 
 
 def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -> list[Occ]:
@@ -1244,14 +1260,15 @@ def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int],
     for order, members in _cycles(occs, k):
         if used & set(order):
             continue
-        tries += 1
-        if tries > MAX_TRIES:
-            break
-        got = _one_cycle(text, order, members, k, stops)
-        for sub_order, sub in ([] if got else _without_one(order, members)):
+        for sub_order, sub in [(order, members), *_without_one(order, members)]:
+            tries += 1
+            if tries > MAX_TRIES:
+                break
             got = _one_cycle(text, sub_order, sub, k, stops)
             if got:
                 break
+        if tries > MAX_TRIES:
+            break
         if got:
             out.extend(got)
             used.update(order)
