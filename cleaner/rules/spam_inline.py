@@ -84,6 +84,7 @@ class WordModel:
         self.logtotal = math.log(jieba.dt.total)
         inner: list[int] = []
         two: list[int] = []
+        self.inside: Counter[str] = Counter()  # character -> frequency of the words holding it
         for word, f in self.freq.items():
             if not f or len(word) < 2:
                 continue
@@ -92,6 +93,8 @@ class WordModel:
             if f >= WB_MIN_FREQ:
                 for a, b in zip(word, word[1:]):
                     inner.append((ord(a) << 32) | ord(b))
+                for ch in word:
+                    self.inside[ch] += f
         # a two-hash Bloom filter over bigram keys: bit 1 word-internal, bit 2 two-char word
         self.bloom = np.zeros(1 << BLOOM_BITS, dtype=np.uint8)
         for keys, bit in ((np.array(inner, dtype=np.uint64), 1), (np.array(two, dtype=np.uint64), 2)):
@@ -103,6 +106,12 @@ class WordModel:
 
     def is_word(self, s: str, min_freq: int = 1) -> bool:
         return (self.freq.get(s) or 0) >= min_freq
+
+    def free(self, ch: str) -> float:
+        """How much a character stands as a word of its own rather than inside words: 的 0.86,
+        从 0.68, 民 0.02."""
+        f = self.freq.get(ch) or 0
+        return f / (f + self.inside[ch] + 1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -620,6 +629,7 @@ STRONG_GAP = 60  # ... when the exposed shards are this close on average
 COLLOCATION_GAP = 6  # two fragments always this close are a collocation of the article
 TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
 MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
+BOUND_FREE = 0.3  # a character standing alone at most this often (free()) is cut off a word
 
 
 Occ = tuple[int, int, str]  # start, end, fragment
@@ -1075,8 +1085,10 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     - Two exposed shards or more: the pieces fit back together into words across a join
       (_reassembles), or the structure alone is strong: three kinds or more in three rounds or
       more, close together (exposed ones; or exposed and hidden together, then foreign to the
-      rest of the text, _foreign_pieces). Two rounds must be close together, and fit, or be
-      phrases of content words (_phrase_like) used nowhere else in the text.
+      rest of the text, _foreign_pieces). Two rounds must be close together (exposed shards,
+      or exposed and hidden ones when the exposed ones fit by themselves), and fit, or be
+      phrases of content words or pieces cut off words (_phrase_like, _chopped) used nowhere
+      else in the text.
     - One exposed shard: in varied company, no turn of phrase of its paragraphs (_hopeless),
       hidden partners (words, or phrases of words) in three rounds at least, and the shard and
       its partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs
@@ -1101,8 +1113,9 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
                 and _foreign_pieces(text, pieces)
         if fits and gap <= TWO_ROUND_GAP:
             return True
-        # phrases: their hidden partners may stand between them
-        return _mean_gap(pieces) <= TWO_ROUND_GAP and _two_round_phrases(text, order, members)
+        # exposed shards that fit, or phrases: their hidden partners may stand between them
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and (
+            _reassembles(order, {}) or _two_round_phrases(text, order, members))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1122,10 +1135,20 @@ def _phrase_like(frag: str) -> bool:
     return len(words) >= 2 and all(len(w) >= 2 for w in words)
 
 
+def _chopped(frag: str) -> bool:
+    """Whether a fragment ends (or starts) with a character cut off a word: one that seldom
+    stands alone (民 of 全民, 筑 of 筑梦) and that its neighbours in the text do not complete
+    (they would have made it bind). The article's own fragments end in words or in function
+    characters (的, 了, 在)."""
+    words = segment(frag)
+    wm = word_model()
+    return len(words) >= 2 and any(len(w) == 1 and wm.free(w) < BOUND_FREE for w in (words[0], words[-1]))
+
+
 def _two_round_phrases(text: str, order: list[str], members: list[Occ]) -> bool:
-    """Whether the exposed shards of a cycle seen twice are phrases of content words used
-    nowhere else in the text: a slogan cut between its words."""
-    return all(_phrase_like(t) for t in order) and _foreign_pieces(text, members, 0)
+    """Whether the exposed shards of a cycle seen twice are phrases of content words, or pieces
+    cut off words, used nowhere else in the text."""
+    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, 0)
 
 
 def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
@@ -1196,7 +1219,8 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
     gap = _mean_gap(members)
-    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _two_round_phrases(text, order, members)
+    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _reassembles(order, {}) \
+        and not _two_round_phrases(text, order, members)
 
 
 def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -> list[Occ]:
