@@ -911,15 +911,19 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     return out
 
 
-def _han_substrings(s: str) -> dict[str, int]:
-    """Han substrings of 2..MAX_SHARD characters with their first offset in `s`."""
-    out: dict[str, int] = {}
-    for m in HAN_RUN.finditer(s):
-        run, base = m.group(0), m.start()
+def _unique_substrings(s: str) -> set[str]:
+    """Han substrings of 2..MAX_SHARD characters that occur once in `s`."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for run in HAN_RUN.findall(s):
         for i in range(len(run) - 1):
             for j in range(i + 2, min(len(run), i + MAX_SHARD) + 1):
-                out.setdefault(run[i:j], base + i)
-    return out
+                y = run[i:j]
+                if y in seen:
+                    again.add(y)
+                else:
+                    seen.add(y)
+    return seen - again
 
 
 def _poisson_tail(m: int, lam: float) -> float:
@@ -992,11 +996,12 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
             continue
         regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
-        base = min(complete, key=lambda r: r[1] - r[0])
         places_of: dict[str, list[int]] = {}
-        for y in _han_substrings(text[base[0]:base[1]]):
-            if not all(text.count(y, s, e) == 1 for s, e in complete):
-                continue
+        texts = sorted((text[s:e] for s, e in complete), key=len)
+        once = _unique_substrings(texts[0])
+        for other in texts[1:]:
+            once = {y for y in once if other.count(y) == 1}
+        for y in once:
             places = [text.find(y, s, e) for s, e in regions if text.count(y, s, e) == 1]
             if len(places) >= 2:
                 places_of[y] = places
@@ -1261,9 +1266,12 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     return pieces + extra
 
 
-def _without_one(order: list[str], members: list[Occ]):
+def _without_one(text: str, order: list[str], members: list[Occ]):
     """The cycle with one fragment left out, each in turn: a term of the article that happens
-    to take turns with the shards of a slogan (it recurs there too) spoils their evidence."""
+    to take turns with the shards of a slogan (it recurs there too) spoils their evidence.
+    Paragraphs written in parallel stay parallel without any one of their terms."""
+    if _parallel_paragraphs(members, text):
+        return
     for t in order:
         rest = [o for o in members if o[2] != t]
         if len(order) > 2 and _group_ok(rest) or len(order) == 2 and len(rest) >= 3 and _group_ok(rest, MAX_LONE_GAP):
@@ -1284,7 +1292,7 @@ def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int],
     for order, members in _cycles(occs, k):
         if used & set(order):
             continue
-        for sub_order, sub in [(order, members), *_without_one(order, members)]:
+        for sub_order, sub in [(order, members), *_without_one(text, order, members)]:
             tries += 1
             if tries > MAX_TRIES:
                 break
