@@ -629,6 +629,7 @@ STRONG_GAP = 60  # ... when the exposed shards are this close on average
 COLLOCATION_GAP = 6  # two fragments always this close are a collocation of the article
 TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
 MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
+MAX_ORDER_SET = 10  # hidden shards of one slot searched exhaustively for the largest set in order
 BOUND_FREE = 0.3  # a character standing alone at most this often (free()) is cut off a word
 
 
@@ -1026,21 +1027,51 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
                 continue  # also loose elsewhere among the shards, out of its slot: the article's word
             found.extend(occ)
             slots[t].append((places[0] - complete[0][0], y))
-    # hidden shards keep their order in every round: drop those that break it, commonest first
+    # hidden shards keep their order in every round: the best attested set that does
+    seen = Counter(o[2] for o in found)
     for t, ys in list(slots.items()):
-        names = {y for _, y in ys}
-        while names:
-            orders = {tuple(o[2] for o in sorted(found) if s <= o[0] < e and o[2] in names) for s, e in gaps[t]}
-            if len(orders) <= 1:
-                break
-            names.discard(max(names, key=lambda y: (text.count(y), y)))
+        names = _in_order(text, found, {y for _, y in ys}, gaps[t], seen)
         gone = {y for _, y in ys} - names
         slots[t] = [(off, y) for off, y in ys if y in names]
         found = [o for o in found if o[2] not in gone]
-    # ... and a round holds a handful of pieces
-    if sum(len(v) for v in slots.values()) + n > MAX_PIECES:
-        return [], {}
+    # ... and a round holds a handful of pieces: those seen in fewer rounds than the others go first
+    while sum(len(v) for v in slots.values()) + n > MAX_PIECES:
+        weak = [(seen[y], -text.count(y), y) for v in slots.values() for _, y in v]
+        if not weak or min(weak)[0] == max(weak)[0]:
+            return [], {}
+        y = min(weak)[2]
+        slots = {t: [(off, z) for off, z in v if z != y] for t, v in slots.items()}
+        found = [o for o in found if o[2] != y]
     return found, slots
+
+
+def _in_order(text: str, found: list[Occ], names: set[str], gaps: list[tuple[int, int]],
+              seen: Counter) -> set[str]:
+    """The hidden shards of one slot that keep one order in every complete gap: of the sets
+    whose pairs never swap, the one seen most often (then the one rarer in the text)."""
+    first: dict[str, list[int]] = {y: [] for y in names}
+    for s, e in gaps:
+        for y in names:
+            first[y].append(min((o[0] for o in found if o[2] == y and s <= o[0] < e), default=-1))
+    ys = sorted(names)
+    clash = {(a, b) for i, a in enumerate(ys) for b in ys[i + 1:]
+             if len({pa < pb for pa, pb in zip(first[a], first[b])}) > 1}
+    if not clash:
+        return names
+    if len(ys) > MAX_ORDER_SET:  # too many to choose from: drop the commonest until they agree
+        while clash:
+            y = max({a for pair in clash for a in pair}, key=lambda y: (text.count(y), y))
+            clash = {c for c in clash if y not in c}
+            names = names - {y}
+        return names
+    best: tuple = ()
+    for mask in range(1, 1 << len(ys)):
+        sub = [y for i, y in enumerate(ys) if mask >> i & 1]
+        if any((a, b) in clash for i, a in enumerate(sub) for b in sub[i + 1:]):
+            continue
+        key = (sum(seen[y] for y in sub), -sum(text.count(y) for y in sub), sub)
+        best = max(best, key) if best else key
+    return set(best[2])
 
 
 def _adjacent(text: str, members: list[Occ], collocations: bool = True) -> bool:
