@@ -1220,15 +1220,47 @@ def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
 def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
     """Whether the cycle is paragraphs written in parallel (数据显示 ... 同比增长 ... 其中 in
     three reports side by side): each paragraph holding the pieces says each of them once,
-    and two paragraphs or more say them all. Pieces dropped at random word boundaries run
-    across paragraph breaks wherever these fall."""
+    two paragraphs or more say them all, and the pieces hold set places in their sentences
+    (_set_places). Pieces dropped at random word boundaries run across paragraph breaks
+    wherever these fall, and when their rounds happen to match the paragraphs, they still
+    stand between arbitrary words."""
     kinds = {o[2] for o in pieces}
     lines: dict[int, list[str]] = defaultdict(list)
     for o in pieces:
         lines[text.count("\n", 0, o[0])].append(o[2])
     if len(lines) < 2 or any(len(set(v)) < len(v) for v in lines.values()):
         return False
-    return sum(len(v) == len(kinds) for v in lines.values()) >= 2
+    return sum(len(v) == len(kinds) for v in lines.values()) >= 2 and _set_places(text, pieces)
+
+
+def _char_class(text: str, i: int) -> str:
+    """What stands at text[i] for _set_places: "" for a Han character (anything may follow
+    a word), else the kind of boundary (line edge, digit, Latin letter, punctuation)."""
+    if i < 0 or i >= len(text) or text[i] == "\n":
+        return "edge"
+    ch = text[i]
+    if is_han(ch):
+        return ""
+    if ch.isdigit():
+        return "digit"
+    return "latin" if ch.isascii() and ch.isalpha() else "punct"
+
+
+def _set_places(text: str, pieces: list[Occ]) -> bool:
+    """Whether most fragments hold a set place in their sentences: every time the same kind of
+    boundary on one side (数据显示 before a comma, 同比增长 before a number, 其中 after a
+    comma). Pieces dropped at random word boundaries have words on either side, now and then
+    a comma."""
+    by_kind: dict[str, list[Occ]] = defaultdict(list)
+    for o in pieces:
+        by_kind[o[2]].append(o)
+    fixed = 0
+    for occs in by_kind.values():
+        for side in ({_char_class(text, o[0] - 1) for o in occs}, {_char_class(text, o[1]) for o in occs}):
+            if len(side) == 1 and "" not in side:
+                fixed += 1
+                break
+    return fixed * 2 >= len(by_kind)
 
 
 def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
