@@ -1157,6 +1157,8 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     count = Counter(o[2] for o in pieces)
     if any(text.count(t) > count[t] for t in count):
         return False
+    if not _foreign_pieces(text, members):
+        return False
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
     words = all(word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y) for y in hidden)
