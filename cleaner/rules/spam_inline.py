@@ -85,6 +85,8 @@ class WordModel:
         inner: list[int] = []
         two: list[int] = []
         self.inside: Counter[str] = Counter()  # character -> frequency of the words holding it
+        self.head: Counter[str] = Counter()  # character -> frequency of the words it starts
+        self.tail: Counter[str] = Counter()  # ... and of those it ends
         for word, f in self.freq.items():
             if not f or len(word) < 2:
                 continue
@@ -95,6 +97,8 @@ class WordModel:
                     inner.append((ord(a) << 32) | ord(b))
                 for ch in word:
                     self.inside[ch] += f
+                self.head[word[0]] += f
+                self.tail[word[-1]] += f
         # a two-hash Bloom filter over bigram keys: bit 1 word-internal, bit 2 two-char word
         self.bloom = np.zeros(1 << BLOOM_BITS, dtype=np.uint8)
         for keys, bit in ((np.array(inner, dtype=np.uint64), 1), (np.array(two, dtype=np.uint64), 2)):
@@ -631,6 +635,7 @@ TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
 MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
 MAX_ORDER_SET = 10  # hidden shards of one slot searched exhaustively for the largest set in order
 BOUND_FREE = 0.3  # a character standing alone at most this often (free()) is cut off a word
+AFFIX_SHARE = 0.05  # ... unless it starts words (or ends them) less than this often against the other way: an affix
 
 
 Occ = tuple[int, int, str]  # start, end, fragment
@@ -1125,10 +1130,11 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
       or exposed and hidden ones when the exposed ones fit by themselves), and fit, or be
       phrases of content words or pieces cut off words (_phrase_like, _chopped) used nowhere
       else in the text.
-    - One exposed shard: in varied company, no turn of phrase of its paragraphs (_hopeless),
-      hidden partners (words, or phrases of words) in three rounds at least, and the shard and
-      its partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs
-      with the topic's words around it)."""
+    - One exposed shard: in varied company, no turn of phrase of its paragraphs, forming words
+      in fewer than half its places (_hopeless), hidden partners (words, or phrases of words)
+      in three rounds at least, two of them seen in three rounds too, and the shard and its
+      partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
+      the topic's words around it)."""
     pieces = sorted(members + filled)
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
@@ -1162,6 +1168,10 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
     words = all(word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y) for y in hidden)
+    # ... seen in three rounds too, two of them at least
+    seen = Counter(o[2] for o in filled)
+    if sum(v >= 3 for v in seen.values()) < min(2, len(seen)):
+        return False
     return gap <= MAX_LONE_GAP and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
 
 
@@ -1180,7 +1190,12 @@ def _chopped(frag: str) -> bool:
     characters (的, 了, 在)."""
     words = segment(frag)
     wm = word_model()
-    return len(words) >= 2 and any(len(w) == 1 and wm.free(w) < BOUND_FREE for w in (words[0], words[-1]))
+    if len(words) < 2:
+        return False
+    a, b = words[0], words[-1]
+    # a suffix (们) or a prefix (第) at the edge belongs to the word beside it in the fragment
+    return (len(a) == 1 and wm.free(a) < BOUND_FREE and wm.tail[a] > AFFIX_SHARE * wm.head[a]) or \
+        (len(b) == 1 and wm.free(b) < BOUND_FREE and wm.head[b] > AFFIX_SHARE * wm.tail[b])
 
 
 def _two_round_phrases(text: str, order: list[str], members: list[Occ]) -> bool:
@@ -1284,7 +1299,8 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
         return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
-            or not _diverse(text, members, 2) or _paragraphs_own(text, order[0], members)
+            or not _diverse(text, members, 2) or _paragraphs_own(text, order[0], members) \
+            or sum(binds(text, o[0], o[1]) for o in members) * 2 >= len(members)  # 的老人, 的老旧小区
     if rounds > 2:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
