@@ -1200,8 +1200,10 @@ def _chopped(frag: str) -> bool:
 
 def _two_round_phrases(text: str, order: list[str], members: list[Occ]) -> bool:
     """Whether the exposed shards of a cycle seen twice are phrases of content words, or pieces
-    cut off words, used nowhere else in the text."""
-    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, 0)
+    cut off words, used nowhere else in the text, and not all of them at set places of their
+    sentences (慢病 after an enumeration comma and 数据显示 before a comma, twice)."""
+    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, 0) \
+        and not _set_places(text, members, 1.0)
 
 
 def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
@@ -1263,7 +1265,7 @@ def _char_class(text: str, i: int) -> str:
     return "latin" if ch.isascii() and ch.isalpha() else "punct"
 
 
-def _set_places(text: str, pieces: list[Occ]) -> bool:
+def _set_places(text: str, pieces: list[Occ], share: float = 0.5) -> bool:
     """Whether most fragments hold a set place in their sentences: every time the same kind of
     boundary on one side (数据显示 before a comma, 同比增长 before a number, 其中 after a
     comma). Pieces dropped at random word boundaries have words on either side, now and then
@@ -1277,7 +1279,7 @@ def _set_places(text: str, pieces: list[Occ]) -> bool:
             if len(side) == 1 and "" not in side:
                 fixed += 1
                 break
-    return fixed * 2 >= len(by_kind)
+    return fixed >= share * len(by_kind)
 
 
 def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
