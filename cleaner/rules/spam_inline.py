@@ -1184,14 +1184,14 @@ def _phrase_like(frag: str) -> bool:
 
 
 def _chopped(frag: str) -> bool:
-    """Whether a fragment ends (or starts) with a character cut off a word: one that seldom
-    stands alone (民 of 全民, 筑 of 筑梦) and that its neighbours in the text do not complete
-    (they would have made it bind). The article's own fragments end in words or in function
-    characters (的, 了, 在)."""
+    """Whether a fragment ends (or starts) with a character cut off a word, beside a word of
+    its own: a character that seldom stands alone (民 of 全民, 筑 of 筑梦) and that its
+    neighbours in the text do not complete (they would have made it bind). The article's own
+    fragments end in words or in function characters (的, 了, 在)."""
     words = segment(frag)
     wm = word_model()
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or all(len(w) == 1 for w in words):
+        return False  # single characters all (都会, 们的, 在官): function words, a name, an abbreviation
     a, b = words[0], words[-1]
     # a suffix (们) or a prefix (第) at the edge belongs to the word beside it in the fragment
     return (len(a) == 1 and wm.free(a) < BOUND_FREE and wm.tail[a] > AFFIX_SHARE * wm.head[a]) or \
