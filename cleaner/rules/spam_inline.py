@@ -14,13 +14,19 @@ kept lines of `ctx.blocks`):
     1. candidates (vectorised, cheap): Han bigrams that are no word in jieba's dictionary and
        recur, grown while all their occurrences agree, standing loose between words;
     2. cycles: shards of one slogan are inserted in turn, so every two of them alternate
-       strictly, close together; articles' own terms do not (_cycles);
+       strictly, close together (a lone shard: a whole round apart); articles' own terms do
+       not (_cycles); a cycle that fails is tried again without one of its fragments, a term
+       of the article that happens to take turns with the shards (_without_one);
     3. the dictionary judges each occurrence: a fragment that forms a word with its
        neighbours (best-segmentation log-probability, jieba's DAG + Viterbi) stays;
     4. hidden shards: pieces that are real words (家园) sit in the same slot of every round,
-       between the same two exposed shards (_fill_gaps);
+       between the same two exposed shards; of those found, the best attested set that keeps
+       one order in every round (_fill_gaps, _in_order);
     5. evidence: the pieces put back together form words across their joins, or the
-       structure is strong enough by itself (_convincing).
+       structure is strong enough by itself; two rounds of shards that are phrases of words
+       (科技点亮) or pieces cut off words (…青山筑) used nowhere else in the text; never
+       paragraphs written in parallel, their terms at set places of the sentences
+       (_convincing).
 
 jieba's dictionary (shipped inside the package, never downloaded) and the lexicon are loaded
 once per process, lazily; results are cached per document for the two rules to share.
