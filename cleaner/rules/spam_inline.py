@@ -24,7 +24,7 @@ kept lines of `ctx.blocks`):
        one order in every round (_fill_gaps, _in_order);
     5. evidence: the pieces put back together form words across their joins, or the
        structure is strong enough by itself; two rounds of shards that are phrases of words
-       (科技点亮) or pieces cut off words (…青山筑) used nowhere else in the text; never
+       (砥砺前行) or pieces cut off words (…画卷美) used nowhere else in the text; never
        paragraphs written in parallel, their terms at set places of the sentences
        (_convincing).
 
@@ -1183,7 +1183,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
 
 def _phrase_like(frag: str) -> bool:
     """Whether a fragment reads as a phrase of content words the dictionary knows one by one
-    (科技点亮, 飞扬梦想): two words or more, none of one character. The article's own fragments
+    (砥砺前行, 匠心传承): two words or more, none of one character. The article's own fragments
     that are no word are mostly a word with a function character glued on (的订单, 增长了, 能在)."""
     words = segment(frag)
     return len(words) >= 2 and all(len(w) >= 2 for w in words)
@@ -1191,7 +1191,7 @@ def _phrase_like(frag: str) -> bool:
 
 def _chopped(frag: str) -> bool:
     """Whether a fragment ends (or starts) with a character cut off a word, beside a word of
-    its own: a character that seldom stands alone (民 of 全民, 筑 of 筑梦) and that its
+    its own: a character that seldom stands alone (美 of 美景, 奋 of 奋楫) and that its
     neighbours in the text do not complete (they would have made it bind). The article's own
     fragments end in words or in function characters (的, 了, 在)."""
     words = segment(frag)
