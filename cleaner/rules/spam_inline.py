@@ -1045,6 +1045,14 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         gone = {y for _, y in ys} - names
         slots[t] = [(off, y) for off, y in ys if y in names]
         found = [o for o in found if o[2] not in gone]
+    if n == 1 and seen and max(seen.values()) >= 3:
+        # a lone shard's partners are words (a fragment that is none would have been exposed):
+        # when some show in every round, one that is none and is seen less came by chance
+        best = max(seen.values())
+        weak = {y for y, c in seen.items()
+                if c < best and not (word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y))}
+        found = [o for o in found if o[2] not in weak]
+        slots = {t: [(off, y) for off, y in v if y not in weak] for t, v in slots.items()}
     # ... and a round holds a handful of pieces: those seen in fewer rounds than the others go first
     while sum(len(v) for v in slots.values()) + n > MAX_PIECES:
         weak = [(seen[y], -text.count(y), y) for v in slots.values() for _, y in v]
