@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import math
 import re
@@ -155,7 +156,8 @@ def logp(s: str) -> float:
     return route[0]
 
 
-def segment(s: str) -> list[str]:
+@functools.lru_cache(maxsize=50_000)
+def segment(s: str) -> tuple[str, ...]:
     """Best segmentation of a short Han string (same model as `logp`)."""
     wm = word_model()
     freq, lt = wm.freq, wm.logtotal
@@ -179,7 +181,7 @@ def segment(s: str) -> list[str]:
         j = route[i][1]
         out.append(s[i:j])
         i = j
-    return out
+    return tuple(out)
 
 
 BIND_MARGIN = 1.0  # nats: a fragment binds when a reading across its edges beats this much
@@ -648,8 +650,13 @@ Occ = tuple[int, int, str]  # start, end, fragment
 PAD = MAX_SHARD
 
 
+_HAN_BMP = np.zeros(0x10000, dtype=bool)  # Han code points of the Basic Multilingual Plane
+for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+    _HAN_BMP[_lo:_hi + 1] = True
+
+
 def _is_han_arr(a: np.ndarray) -> np.ndarray:
-    return ((a >= 0x4E00) & (a <= 0x9FFF)) | ((a >= 0x3400) & (a <= 0x4DBF)) | ((a >= 0xF900) & (a <= 0xFAFF))
+    return _HAN_BMP[np.minimum(a, 0xFFFF)]  # U+FFFF itself is no Han character
 
 
 def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -925,16 +932,10 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
 
 def _unique_substrings(s: str) -> set[str]:
     """Han substrings of 2..MAX_SHARD characters that occur once in `s`."""
+    subs = [run[i:i + w] for run in HAN_RUN.findall(s) for w in range(2, MAX_SHARD + 1)
+            for i in range(len(run) - w + 1)]
     seen: set[str] = set()
-    again: set[str] = set()
-    for run in HAN_RUN.findall(s):
-        for i in range(len(run) - 1):
-            for j in range(i + 2, min(len(run), i + MAX_SHARD) + 1):
-                y = run[i:j]
-                if y in seen:
-                    again.add(y)
-                else:
-                    seen.add(y)
+    again = {y for y in subs if y in seen or seen.add(y)}
     return seen - again
 
 
@@ -1389,7 +1390,7 @@ def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int],
     for order, members in _cycles(occs, k):
         if used & set(order):
             continue
-        for sub_order, sub in [(order, members), *_without_one(text, order, members)]:
+        for sub_order, sub in itertools.chain([(order, members)], _without_one(text, order, members)):
             tries += 1
             if tries > MAX_TRIES:
                 break
