@@ -1144,7 +1144,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
       rest of the text, _foreign_pieces). Two rounds must be close together (exposed shards,
       or exposed and hidden ones when the exposed ones fit by themselves), and fit, or be
       phrases of content words or pieces cut off words (_phrase_like, _chopped) used nowhere
-      else in the text.
+      else in the text (one bigram may be, when word partners complete both rounds, _slack).
     - One exposed shard: in varied company, no turn of phrase of its paragraphs, forming words
       in fewer than half its places (_hopeless), hidden partners (words, or phrases of words)
       in three rounds at least, two of them seen in three rounds too, and the shard and its
@@ -1172,7 +1172,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
         return _mean_gap(pieces) <= TWO_ROUND_GAP and (
-            _reassembles(order, {}) or _two_round_phrases(text, order, members))
+            _reassembles(order, {}) or _two_round_phrases(text, order, members, _slack(text, pieces, filled)))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1198,6 +1198,28 @@ def _phrase_like(frag: str) -> bool:
     return len(words) >= 2 and all(len(w) >= 2 for w in words)
 
 
+def _slack(text: str, pieces: list[Occ], filled: list[Occ]) -> int:
+    """How many of their character bigrams two rounds of phrases may share with the rest of the
+    text (a slogan about schools in a story about schools): one, when word partners complete
+    both rounds in their slots (_whole_rounds) and no two pieces keep together (_collocated)."""
+    return int(_whole_rounds(filled) and not _collocated(text, pieces, 2))
+
+
+def _collocated(text: str, pieces: list[Occ], rounds: int) -> bool:
+    """Whether two pieces always stand a few characters apart, `rounds` times at least: a
+    collocation of the article (每月……召开一次), where pieces dropped at random drift."""
+    near: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for a, b in zip(pieces, pieces[1:]):
+        near[a[2], b[2]].append(b[0] - a[1] <= COLLOCATION_GAP)
+    return any(len(v) >= rounds and all(v) for v in near.values())
+
+
+def _whole_rounds(filled: list[Occ]) -> bool:
+    """Whether two words at least, hidden partners, were found in both rounds."""
+    seen = Counter(o[2] for o in filled)
+    return sum(n >= 2 and word_model().is_word(y, WORD_MIN_FREQ) for y, n in seen.items()) >= 2
+
+
 def _chopped(frag: str) -> bool:
     """Whether a fragment ends (or starts) with a character cut off a word, beside a word of
     its own: a character that seldom stands alone (美 of 美景, 奋 of 奋楫) and that its
@@ -1213,11 +1235,12 @@ def _chopped(frag: str) -> bool:
         (len(b) == 1 and wm.free(b) < BOUND_FREE and wm.head[b] > AFFIX_SHARE * wm.tail[b])
 
 
-def _two_round_phrases(text: str, order: list[str], members: list[Occ]) -> bool:
+def _two_round_phrases(text: str, order: list[str], members: list[Occ], slack: int = 0) -> bool:
     """Whether the exposed shards of a cycle seen twice are phrases of content words, or pieces
-    cut off words, used nowhere else in the text, and not all of them at set places of their
-    sentences (慢病 after an enumeration comma and 数据显示 before a comma, twice)."""
-    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, 0) \
+    cut off words, used nowhere else in the text (`slack`: bigrams they may share with it, see
+    _foreign_pieces), and not all of them at set places of their sentences (慢病 after an
+    enumeration comma and 数据显示 before a comma, twice)."""
+    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, slack) \
         and not _set_places(text, members, 1.0)
 
 
