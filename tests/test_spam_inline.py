@@ -269,6 +269,21 @@ def test_a_topic_term_said_in_parallel_paragraphs_stays():
     assert run_all(text) == []
 
 
+def test_a_passage_told_twice_in_two_articles_stays():
+    """Two articles tell the same thing in nearly the same words (每月召开一次居民代表 ... 设立
+    ... 群众): phrases taking turns twice, with word partners in both rounds, but two of the
+    pieces keep together each time, as a passage does and pieces dropped at random do not."""
+    def paragraph(text: str, start: str) -> str:
+        return next(p for p in text.split("\n") if p.startswith(start))
+
+    text = "\n".join([paragraph(LOOKALIKES["l01_party_building"], "在基层党建中的好做法"),
+                      paragraph(CLEAN["c10_community_party"], "在城北街道"),
+                      paragraph(LOOKALIKES["l02_sports_lottery"], "公益金的使用"),
+                      paragraph(CLEAN["c03_sports_lottery"], "记者日前"),
+                      paragraph(CLEAN["c12_anti_fraud"], "网络赌博也是")])
+    assert run_all(text) == []
+
+
 def test_parallel_reports_taking_turns_stay():
     """Three reports side by side say the same key words in the same order, each paragraph
     once: a cycle of the article's own terms, not a slogan."""
