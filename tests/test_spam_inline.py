@@ -227,6 +227,63 @@ def test_a_slogan_cut_between_its_words_comes_out_when_seen_three_times(seed):
     assert apply(doc.text, got) == CLEAN["c04_typhoon"]
 
 
+@pytest.mark.parametrize("seed", [2, 3, 4, 5])
+def test_a_slogan_cut_between_its_words_comes_out_when_seen_twice(seed):
+    """Two rounds only, every shard a phrase of dictionary words the dictionary does not know
+    together, none a piece of a word: phrases used nowhere else in the text, close together."""
+    doc = inject("c07_metro_line", ["砥砺前行", "奋斗青春", "匠心传承"], seed, cycles=2)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN["c07_metro_line"]
+
+
+@pytest.mark.parametrize("seed", [1, 4, 5, 8])
+def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(seed):
+    """One shard the dictionary exposes, three partners that are words: its rounds are a whole
+    slogan apart (more than the distance between the shards of a cycle), the partners are
+    found in its slot in every round."""
+    doc = inject("c07_metro_line", ["笑语盈盈", "家园", "温暖", "和谐"], seed)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN["c07_metro_line"]
+
+
+def test_phrases_and_pieces_cut_off_words():
+    """What a two-round cycle's shards must look like: phrases of content words (奋斗青春), or
+    pieces with a character cut off a word at an edge (…画卷美); not a word with a function
+    character or an affix glued on (的订单, 增长了, 孩子们)."""
+    assert si._phrase_like("奋斗青春") and si._phrase_like("红色基因代代传")
+    assert not any(si._phrase_like(f) for f in ("的订单", "增长了", "孩子们", "廉洁自律"))
+    assert si._chopped("山水画卷美") and si._chopped("民安居乐")
+    assert not any(si._chopped(f) for f in ("的订单", "增长了", "孩子们", "奋斗青春"))
+
+
+def test_a_topic_term_said_in_parallel_paragraphs_stays():
+    """体育彩票 once in one paragraph, twice in another, with 今年，全省 …… 开展 …… 活动 around
+    it each time: a lone fragment whose characters the text uses elsewhere (体育, 体彩) is
+    the article's term, not a shard with hidden partners."""
+    lottery = [p for p in LOOKALIKES["l02_sports_lottery"].split("\n") if p.strip()]
+    grain = [p for p in CLEAN["c01_summer_grain"].split("\n") if p.strip()]
+    text = "\n".join([next(p for p in lottery if p.startswith("公益金的使用")), grain[0],
+                      next(p for p in lottery if p.startswith("体育彩票的公益"))])
+    assert run_all(text) == []
+
+
+def test_a_passage_told_twice_in_two_articles_stays():
+    """Two articles tell the same thing in nearly the same words (每月召开一次居民代表 ... 设立
+    ... 群众): phrases taking turns twice, with word partners in both rounds, but two of the
+    pieces keep together each time, as a passage does and pieces dropped at random do not."""
+    def paragraph(text: str, start: str) -> str:
+        return next(p for p in text.split("\n") if p.startswith(start))
+
+    text = "\n".join([paragraph(LOOKALIKES["l01_party_building"], "在基层党建中的好做法"),
+                      paragraph(CLEAN["c10_community_party"], "在城北街道"),
+                      paragraph(LOOKALIKES["l02_sports_lottery"], "公益金的使用"),
+                      paragraph(CLEAN["c03_sports_lottery"], "记者日前"),
+                      paragraph(CLEAN["c12_anti_fraud"], "网络赌博也是")])
+    assert run_all(text) == []
+
+
 def test_parallel_reports_taking_turns_stay():
     """Three reports side by side say the same key words in the same order, each paragraph
     once: a cycle of the article's own terms, not a slogan."""

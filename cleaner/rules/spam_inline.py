@@ -14,13 +14,19 @@ kept lines of `ctx.blocks`):
     1. candidates (vectorised, cheap): Han bigrams that are no word in jieba's dictionary and
        recur, grown while all their occurrences agree, standing loose between words;
     2. cycles: shards of one slogan are inserted in turn, so every two of them alternate
-       strictly, close together; articles' own terms do not (_cycles);
+       strictly, close together (a lone shard: a whole round apart); articles' own terms do
+       not (_cycles); a cycle that fails is tried again without one of its fragments, a term
+       of the article that happens to take turns with the shards (_without_one);
     3. the dictionary judges each occurrence: a fragment that forms a word with its
        neighbours (best-segmentation log-probability, jieba's DAG + Viterbi) stays;
     4. hidden shards: pieces that are real words (家园) sit in the same slot of every round,
-       between the same two exposed shards (_fill_gaps);
+       between the same two exposed shards; of those found, the best attested set that keeps
+       one order in every round (_fill_gaps, _in_order);
     5. evidence: the pieces put back together form words across their joins, or the
-       structure is strong enough by itself (_convincing).
+       structure is strong enough by itself; two rounds of shards that are phrases of words
+       (砥砺前行) or pieces cut off words (…画卷美) used nowhere else in the text; never
+       paragraphs written in parallel, their terms at set places of the sentences
+       (_convincing).
 
 jieba's dictionary (shipped inside the package, never downloaded) and the lexicon are loaded
 once per process, lazily; results are cached per document for the two rules to share.
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import math
 import re
@@ -84,6 +91,9 @@ class WordModel:
         self.logtotal = math.log(jieba.dt.total)
         inner: list[int] = []
         two: list[int] = []
+        self.inside: Counter[str] = Counter()  # character -> frequency of the words holding it
+        self.head: Counter[str] = Counter()  # character -> frequency of the words it starts
+        self.tail: Counter[str] = Counter()  # ... and of those it ends
         for word, f in self.freq.items():
             if not f or len(word) < 2:
                 continue
@@ -92,6 +102,10 @@ class WordModel:
             if f >= WB_MIN_FREQ:
                 for a, b in zip(word, word[1:]):
                     inner.append((ord(a) << 32) | ord(b))
+                for ch in word:
+                    self.inside[ch] += f
+                self.head[word[0]] += f
+                self.tail[word[-1]] += f
         # a two-hash Bloom filter over bigram keys: bit 1 word-internal, bit 2 two-char word
         self.bloom = np.zeros(1 << BLOOM_BITS, dtype=np.uint8)
         for keys, bit in ((np.array(inner, dtype=np.uint64), 1), (np.array(two, dtype=np.uint64), 2)):
@@ -103,6 +117,12 @@ class WordModel:
 
     def is_word(self, s: str, min_freq: int = 1) -> bool:
         return (self.freq.get(s) or 0) >= min_freq
+
+    def free(self, ch: str) -> float:
+        """How much a character stands as a word of its own rather than inside words: 的 0.86,
+        从 0.68, 民 0.02."""
+        f = self.freq.get(ch) or 0
+        return f / (f + self.inside[ch] + 1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +156,8 @@ def logp(s: str) -> float:
     return route[0]
 
 
-def segment(s: str) -> list[str]:
+@functools.lru_cache(maxsize=50_000)
+def segment(s: str) -> tuple[str, ...]:
     """Best segmentation of a short Han string (same model as `logp`)."""
     wm = word_model()
     freq, lt = wm.freq, wm.logtotal
@@ -160,7 +181,7 @@ def segment(s: str) -> list[str]:
         j = route[i][1]
         out.append(s[i:j])
         i = j
-    return out
+    return tuple(out)
 
 
 BIND_MARGIN = 1.0  # nats: a fragment binds when a reading across its edges beats this much
@@ -609,18 +630,22 @@ MAX_SHARD = 6
 MIN_FREE = 1  # occurrences loose on both edges a candidate needs
 MAX_GAP = 240  # chars between two shards of one cycle
 MAX_MEAN_GAP = 80  # mean distance between the exposed shards of one cycle
+MAX_LONE_GAP = 150  # mean distance between the rounds of a lone exposed shard (its partners hidden)
 MAX_FILL_GAP = 150  # a slot searched for hidden shards is at most this long
 MAX_ROUND = 400  # chars between two occurrences of one shard (one round of the slogan)
 MAX_STRETCH = 1500  # chars an injected stretch spans at most
 MAX_TYPES = 80  # candidate fragments considered per document
 MAX_CLIQUES = 200
-MAX_TRIES = 8  # candidate cycles judged per document
+MAX_TRIES = 8  # candidate cycles judged per document (a retry without one fragment counts)
 MIN_EVIDENCE = 4  # shard occurrences a sparse cycle needs, found and filled
 DENSE_GAP = 40  # mean distance between the pieces of a densely injected stretch
 STRONG_GAP = 60  # ... when the exposed shards are this close on average
 COLLOCATION_GAP = 6  # two fragments always this close are a collocation of the article
 TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
 MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
+MAX_ORDER_SET = 10  # hidden shards of one slot searched exhaustively for the largest set in order
+BOUND_FREE = 0.3  # a character standing alone at most this often (free()) is cut off a word
+AFFIX_SHARE = 0.05  # ... unless it starts words (or ends them) less than this often against the other way: an affix
 
 
 Occ = tuple[int, int, str]  # start, end, fragment
@@ -741,12 +766,14 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     return out
 
 
-def _diverse(text: str, occs: list[Occ]) -> bool:
+def _diverse(text: str, occs: list[Occ], limit: float = 0) -> bool:
     """Whether the occurrences sit in different company, as fragments dropped at random word
     boundaries do; a term of the article keeps returning with the same neighbour
-    (志愿服务日活动, 志愿服务日活动 ...). Punctuation next to the fragment tells nothing."""
+    (志愿服务日活动, 志愿服务日活动 ...). Punctuation next to the fragment tells nothing.
+    `limit`: how many occurrences may share a neighbour (by default all of two or three, 60%
+    of more)."""
     n = len(occs)
-    limit = n if n <= 3 else 0.6 * n
+    limit = limit or (n if n <= 3 else 0.6 * n)
     lefts: dict[str, int] = {}
     rights: dict[str, int] = {}
     han = _han_mask(text)
@@ -867,12 +894,12 @@ def _alternate(a: list[int], b: list[int]) -> bool:
     return all(x < y < z for x, y, z in zip(a, b, a[1:])) and (len(a) > len(b) or a[-1] < b[-1])
 
 
-def _group_ok(members: list[Occ]) -> bool:
+def _group_ok(members: list[Occ], mean_gap: int = MAX_MEAN_GAP) -> bool:
     """Shards of one stretch: consecutive ones close, none far out beyond the others."""
     gaps = sorted(b[0] - a[1] for a, b in zip(members, members[1:]))
     if not gaps or gaps[-1] > MAX_GAP:
         return False
-    if (members[-1][1] - members[0][0]) / (len(members) - 1) > MAX_MEAN_GAP:
+    if (members[-1][1] - members[0][0]) / (len(members) - 1) > mean_gap:
         return False
     # one member reaching far beyond the stretch: a term recurring further on
     return not (len(gaps) >= 3 and gaps[-1] > 150 and gaps[-1] > 3 * max(gaps[-2], 10))
@@ -942,22 +969,21 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
         out.append((list(dict.fromkeys(o[2] for o in members)), members))
     for t in types:  # single fragments, last: they need hidden partners (see _one_cycle)
         members = by_type[t]
-        if len(members) >= 3 and _group_ok(members):  # three rounds at least (see _convincing)
+        # three rounds at least (see _convincing), each a whole round of the slogan apart
+        if len(members) >= 3 and _group_ok(members, MAX_LONE_GAP):
             out.append(([t], members))
     # larger groups first; among equals, pieces that fit together, then the tighter stretch
     out.sort(key=lambda c: (-len(c[0]), not _reassembles(c[0], {}), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
     return out
 
 
-def _han_substrings(s: str) -> dict[str, int]:
-    """Han substrings of 2..MAX_SHARD characters with their first offset in `s`."""
-    out: dict[str, int] = {}
-    for m in HAN_RUN.finditer(s):
-        run, base = m.group(0), m.start()
-        for i in range(len(run) - 1):
-            for j in range(i + 2, min(len(run), i + MAX_SHARD) + 1):
-                out.setdefault(run[i:j], base + i)
-    return out
+def _unique_substrings(s: str) -> set[str]:
+    """Han substrings of 2..MAX_SHARD characters that occur once in `s`."""
+    subs = [run[i:i + w] for run in HAN_RUN.findall(s) for w in range(2, MAX_SHARD + 1)
+            for i in range(len(run) - w + 1)]
+    seen: set[str] = set()
+    again = {y for y in subs if y in seen or seen.add(y)}
+    return seen - again
 
 
 def _poisson_tail(m: int, lam: float) -> float:
@@ -997,7 +1023,8 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
                stops: list[tuple[int, int]]) -> tuple[list[Occ], dict[str, list[tuple[int, str]]]]:
     """Shards the dictionary cannot expose (real words such as 家园) sit in the same slot of
     every round of the cycle: between the same two exposed shards, or before the first / after
-    the last one (a round cut short). A fragment found once in every complete gap of a slot,
+    the last one (a round cut short); a gap too long to search still counts as one of the
+    slot's regions. A fragment found once in every complete gap of a slot,
     and in at least two of the slot's regions in all, loose there and in varied company, is a
     shard too. Returns the shards found and, per exposed shard, the fragments of the slot
     after it with their offset in its first gap."""
@@ -1005,9 +1032,10 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
     nxt = {order[i]: order[(i + 1) % n] for i in range(n)}
     pred = {v: t for t, v in nxt.items()}
     gaps: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    wide: dict[str, list[tuple[int, int]]] = defaultdict(list)  # too long to search, still a slot
     for a, b in zip(members, members[1:]):
-        if nxt[a[2]] == b[2] and b[0] - a[1] <= MAX_FILL_GAP:
-            gaps[a[2]].append((a[1], b[0]))
+        if nxt[a[2]] == b[2]:
+            (gaps if b[0] - a[1] <= MAX_FILL_GAP else wide)[a[2]].append((a[1], b[0]))
     longest = max((e - s for v in gaps.values() for s, e in v), default=0)
     if not longest:
         return [], {}
@@ -1026,13 +1054,14 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         complete = gaps.get(t, [])
         if not complete:
             continue
-        regions = complete + partial.get(t, [])
+        regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
-        base = min(complete, key=lambda r: r[1] - r[0])
         places_of: dict[str, list[int]] = {}
-        for y in _han_substrings(text[base[0]:base[1]]):
-            if not all(text.count(y, s, e) == 1 for s, e in complete):
-                continue
+        texts = sorted((text[s:e] for s, e in complete), key=len)
+        once = _unique_substrings(texts[0])
+        for other in texts[1:]:
+            once = {y for y in once if other.count(y) == 1}
+        for y in once:
             places = [text.find(y, s, e) for s, e in regions if text.count(y, s, e) == 1]
             if len(places) >= 2:
                 places_of[y] = places
@@ -1057,21 +1086,59 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
                 continue  # also loose elsewhere among the shards, out of its slot: the article's word
             found.extend(occ)
             slots[t].append((places[0] - complete[0][0], y))
-    # hidden shards keep their order in every round: drop those that break it, commonest first
+    # hidden shards keep their order in every round: the best attested set that does
+    seen = Counter(o[2] for o in found)
     for t, ys in list(slots.items()):
-        names = {y for _, y in ys}
-        while names:
-            orders = {tuple(o[2] for o in sorted(found) if s <= o[0] < e and o[2] in names) for s, e in gaps[t]}
-            if len(orders) <= 1:
-                break
-            names.discard(max(names, key=lambda y: (text.count(y), y)))
+        names = _in_order(text, found, {y for _, y in ys}, gaps[t], seen)
         gone = {y for _, y in ys} - names
         slots[t] = [(off, y) for off, y in ys if y in names]
         found = [o for o in found if o[2] not in gone]
-    # ... and a round holds a handful of pieces
-    if sum(len(v) for v in slots.values()) + n > MAX_PIECES:
-        return [], {}
+    if n == 1 and seen and max(seen.values()) >= 3:
+        # a lone shard's partners are words (a fragment that is none would have been exposed):
+        # when some show in every round, one that is none and is seen less came by chance
+        best = max(seen.values())
+        weak = {y for y, c in seen.items()
+                if c < best and not (word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y))}
+        found = [o for o in found if o[2] not in weak]
+        slots = {t: [(off, y) for off, y in v if y not in weak] for t, v in slots.items()}
+    # ... and a round holds a handful of pieces: those seen in fewer rounds than the others go first
+    while sum(len(v) for v in slots.values()) + n > MAX_PIECES:
+        weak = [(seen[y], -text.count(y), y) for v in slots.values() for _, y in v]
+        if not weak or min(weak)[0] == max(weak)[0]:
+            return [], {}
+        y = min(weak)[2]
+        slots = {t: [(off, z) for off, z in v if z != y] for t, v in slots.items()}
+        found = [o for o in found if o[2] != y]
     return found, slots
+
+
+def _in_order(text: str, found: list[Occ], names: set[str], gaps: list[tuple[int, int]],
+              seen: Counter) -> set[str]:
+    """The hidden shards of one slot that keep one order in every complete gap: of the sets
+    whose pairs never swap, the one seen most often (then the one rarer in the text)."""
+    first: dict[str, list[int]] = {y: [] for y in names}
+    for s, e in gaps:
+        for y in names:
+            first[y].append(min((o[0] for o in found if o[2] == y and s <= o[0] < e), default=-1))
+    ys = sorted(names)
+    clash = {(a, b) for i, a in enumerate(ys) for b in ys[i + 1:]
+             if len({pa < pb for pa, pb in zip(first[a], first[b])}) > 1}
+    if not clash:
+        return names
+    if len(ys) > MAX_ORDER_SET:  # too many to choose from: drop the commonest until they agree
+        while clash:
+            y = max({a for pair in clash for a in pair}, key=lambda y: (text.count(y), y))
+            clash = {c for c in clash if y not in c}
+            names = names - {y}
+        return names
+    best: tuple = ()
+    for mask in range(1, 1 << len(ys)):
+        sub = [y for i, y in enumerate(ys) if mask >> i & 1]
+        if any((a, b) in clash for i, a in enumerate(sub) for b in sub[i + 1:]):
+            continue
+        key = (sum(seen[y] for y in sub), -sum(text.count(y) for y in sub), sub)
+        best = max(best, key) if best else key
+    return set(best[2])
 
 
 def _adjacent(text: str, members: list[Occ], collocations: bool = True) -> bool:
@@ -1121,8 +1188,13 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     - Two exposed shards or more: the pieces fit back together into words across a join
       (_reassembles), or the structure alone is strong: three kinds or more in three rounds or
       more, close together (exposed ones; or exposed and hidden together, then foreign to the
-      rest of the text, _foreign_pieces). Two rounds that fit must also be close together.
-    - One exposed shard: hidden partners in three rounds at least, and the shard and its
+      rest of the text, _foreign_pieces). Two rounds must be close together (exposed shards,
+      or exposed and hidden ones when the exposed ones fit by themselves), and fit, or be
+      phrases of content words or pieces cut off words (_phrase_like, _chopped) used nowhere
+      else in the text (one bigram may be, when word partners complete both rounds, _slack).
+    - One exposed shard: in varied company, no turn of phrase of its paragraphs, forming words
+      in fewer than half its places (_hopeless), hidden partners (words, or phrases of words)
+      in three rounds at least, two of them seen in three rounds too, and the shard and its
       partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
       the topic's words around it)."""
     pieces = sorted(members + filled)
@@ -1143,16 +1215,80 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             # together, and foreign to the rest of the text
             return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
                 and _foreign_pieces(text, pieces)
-        return fits and gap <= TWO_ROUND_GAP
+        if fits and gap <= TWO_ROUND_GAP:
+            return True
+        # exposed shards that fit, or phrases: their hidden partners may stand between them
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and (
+            _reassembles(order, {}) or _two_round_phrases(text, order, members, _slack(text, pieces, filled)))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
     if any(text.count(t) > count[t] for t in count):
         return False
+    if not _foreign_pieces(text, members):
+        return False
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
     # would have been exposed itself): a lead that repeats its site name and key phrases is not
-    words = all(word_model().is_word(y, WORD_MIN_FREQ) for y in hidden)
-    return gap <= 150 and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+    words = all(word_model().is_word(y, WORD_MIN_FREQ) or _phrase_like(y) for y in hidden)
+    # ... seen in three rounds too, two of them at least
+    seen = Counter(o[2] for o in filled)
+    if sum(v >= 3 for v in seen.values()) < min(2, len(seen)):
+        return False
+    return gap <= MAX_LONE_GAP and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
+
+
+def _phrase_like(frag: str) -> bool:
+    """Whether a fragment reads as a phrase of content words the dictionary knows one by one
+    (砥砺前行, 匠心传承): two words or more, none of one character. The article's own fragments
+    that are no word are mostly a word with a function character glued on (的订单, 增长了, 能在)."""
+    words = segment(frag)
+    return len(words) >= 2 and all(len(w) >= 2 for w in words)
+
+
+def _slack(text: str, pieces: list[Occ], filled: list[Occ]) -> int:
+    """How many of their character bigrams two rounds of phrases may share with the rest of the
+    text (a slogan about schools in a story about schools): one, when word partners complete
+    both rounds in their slots (_whole_rounds) and no two pieces keep together (_collocated)."""
+    return int(_whole_rounds(filled) and not _collocated(text, pieces, 2))
+
+
+def _collocated(text: str, pieces: list[Occ], rounds: int) -> bool:
+    """Whether two pieces always stand a few characters apart, `rounds` times at least: a
+    collocation of the article (每月……召开一次), where pieces dropped at random drift."""
+    near: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for a, b in zip(pieces, pieces[1:]):
+        near[a[2], b[2]].append(b[0] - a[1] <= COLLOCATION_GAP)
+    return any(len(v) >= rounds and all(v) for v in near.values())
+
+
+def _whole_rounds(filled: list[Occ]) -> bool:
+    """Whether two words at least, hidden partners, were found in both rounds."""
+    seen = Counter(o[2] for o in filled)
+    return sum(n >= 2 and word_model().is_word(y, WORD_MIN_FREQ) for y, n in seen.items()) >= 2
+
+
+def _chopped(frag: str) -> bool:
+    """Whether a fragment ends (or starts) with a character cut off a word, beside a word of
+    its own: a character that seldom stands alone (美 of 美景, 奋 of 奋楫) and that its
+    neighbours in the text do not complete (they would have made it bind). The article's own
+    fragments end in words or in function characters (的, 了, 在)."""
+    words = segment(frag)
+    wm = word_model()
+    if len(words) < 2 or all(len(w) == 1 for w in words):
+        return False  # single characters all (都会, 们的, 在官): function words, a name, an abbreviation
+    a, b = words[0], words[-1]
+    # a suffix (们) or a prefix (第) at the edge belongs to the word beside it in the fragment
+    return (len(a) == 1 and wm.free(a) < BOUND_FREE and wm.tail[a] > AFFIX_SHARE * wm.head[a]) or \
+        (len(b) == 1 and wm.free(b) < BOUND_FREE and wm.head[b] > AFFIX_SHARE * wm.tail[b])
+
+
+def _two_round_phrases(text: str, order: list[str], members: list[Occ], slack: int = 0) -> bool:
+    """Whether the exposed shards of a cycle seen twice are phrases of content words, or pieces
+    cut off words, used nowhere else in the text (`slack`: bigrams they may share with it, see
+    _foreign_pieces), and not all of them at set places of their sentences (慢病 after an
+    enumeration comma and 数据显示 before a comma, twice)."""
+    return all(_phrase_like(t) or _chopped(t) for t in order) and _foreign_pieces(text, members, slack) \
+        and not _set_places(text, members, 1.0)
 
 
 def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
@@ -1188,15 +1324,55 @@ def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
 def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
     """Whether the cycle is paragraphs written in parallel (数据显示 ... 同比增长 ... 其中 in
     three reports side by side): each paragraph holding the pieces says each of them once,
-    and two paragraphs or more say them all. Pieces dropped at random word boundaries run
-    across paragraph breaks wherever these fall."""
+    two paragraphs or more say them all, and the pieces hold set places in their sentences
+    (_set_places). Pieces dropped at random word boundaries run across paragraph breaks
+    wherever these fall, and when their rounds happen to match the paragraphs, they still
+    stand between arbitrary words."""
     kinds = {o[2] for o in pieces}
     lines: dict[int, list[str]] = defaultdict(list)
     for o in pieces:
         lines[text.count("\n", 0, o[0])].append(o[2])
     if len(lines) < 2 or any(len(set(v)) < len(v) for v in lines.values()):
         return False
-    return sum(len(v) == len(kinds) for v in lines.values()) >= 2
+    return sum(len(v) == len(kinds) for v in lines.values()) >= 2 and _set_places(text, pieces)
+
+
+def _char_class(text: str, i: int) -> str:
+    """What stands at text[i] for _set_places: "" for a Han character (anything may follow
+    a word), else the kind of boundary (line edge, digit, Latin letter, punctuation)."""
+    if i < 0 or i >= len(text) or text[i] == "\n":
+        return "edge"
+    ch = text[i]
+    if is_han(ch):
+        return ""
+    if ch.isdigit():
+        return "digit"
+    return "latin" if ch.isascii() and ch.isalpha() else "punct"
+
+
+def _set_places(text: str, pieces: list[Occ], share: float = 0.5) -> bool:
+    """Whether most fragments hold a set place in their sentences: every time the same kind of
+    boundary on one side (数据显示 before a comma, 同比增长 before a number, 其中 after a
+    comma). Pieces dropped at random word boundaries have words on either side, now and then
+    a comma."""
+    by_kind: dict[str, list[Occ]] = defaultdict(list)
+    for o in pieces:
+        by_kind[o[2]].append(o)
+    fixed = 0
+    for occs in by_kind.values():
+        for side in ({_char_class(text, o[0] - 1) for o in occs}, {_char_class(text, o[1]) for o in occs}):
+            if len(side) == 1 and "" not in side:
+                fixed += 1
+                break
+    return fixed >= share * len(by_kind)
+
+
+def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
+    """Whether a lone fragment is a turn of phrase of its paragraphs (长处方等服务, 维修等服务:
+    a word with a function character glued on, said once in each paragraph). A lone shard
+    falls twice into one paragraph sooner or later, or reads as a phrase of content words."""
+    lines = [text.count("\n", 0, o[0]) for o in members]
+    return len(set(lines)) == len(lines) and not _phrase_like(frag)
 
 
 def _mean_gap(pieces: list[Occ]) -> float:
@@ -1209,8 +1385,15 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return True
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
-        return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > 150
-    return rounds == 2 and _mean_gap(members) > TWO_ROUND_GAP
+        return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
+            or not _diverse(text, members, 2) or _paragraphs_own(text, order[0], members) \
+            or sum(binds(text, o[0], o[1]) for o in members) * 2 >= len(members)  # 的老人, 的老旧小区
+    if rounds > 2:
+        return False
+    # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
+    gap = _mean_gap(members)
+    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _reassembles(order, {}) \
+        and not _two_round_phrases(text, order, members)
 
 
 def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -> list[Occ]:
@@ -1251,6 +1434,18 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     return pieces + extra
 
 
+def _without_one(text: str, order: list[str], members: list[Occ]):
+    """The cycle with one fragment left out, each in turn: a term of the article that happens
+    to take turns with the shards of a slogan (it recurs there too) spoils their evidence.
+    Paragraphs written in parallel stay parallel without any one of their terms."""
+    if _parallel_paragraphs(members, text):
+        return
+    for t in order:
+        rest = [o for o in members if o[2] != t]
+        if len(order) > 2 and _group_ok(rest) or len(order) == 2 and len(rest) >= 3 and _group_ok(rest, MAX_LONE_GAP):
+            yield [x for x in order if x != t], rest
+
+
 @functools.lru_cache(maxsize=8)
 def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int], ...] = ()) -> tuple[Occ, ...]:
     """Injected slogan shards of the document (body offsets); `stops`: known spam spans."""
@@ -1265,10 +1460,15 @@ def shard_spans(blocks: tuple[Block, ...], k: int, stops: tuple[tuple[int, int],
     for order, members in _cycles(occs, k):
         if used & set(order):
             continue
-        tries += 1
+        for sub_order, sub in itertools.chain([(order, members)], _without_one(text, order, members)):
+            tries += 1
+            if tries > MAX_TRIES:
+                break
+            got = _one_cycle(text, sub_order, sub, k, stops)
+            if got:
+                break
         if tries > MAX_TRIES:
             break
-        got = _one_cycle(text, order, members, k, stops)
         if got:
             out.extend(got)
             used.update(order)
