@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .document import Block, Label
 from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
 from .rules.base import BlockContext
@@ -25,7 +27,13 @@ BLOCK_RULES = (
 )
 
 
+LINE_CACHE = 16_384  # lines whose block-rule label is remembered, per settings (a site's furniture recurs)
+CACHED_LINE_CHARS = 200  # ... lines up to this long: longer ones are prose, seldom seen twice
+
+
 def label_block(block: Block, ctx: BlockContext) -> Label | None:
+    """The first block rule's label for the block, or None. Block rules read the line's text and
+    the settings only, so the answer is remembered per line text (`_line_labeller`)."""
     for rule in BLOCK_RULES:
         label = rule(block, ctx)
         if label is not None:
@@ -33,10 +41,24 @@ def label_block(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _line_labeller(settings: Settings):
+    """label_block for a line's text under these settings, with a bounded memory of recent lines:
+    navigation bars, footers and share lines come back on every page of a site."""
+    ctx = BlockContext((), settings)
+
+    @functools.lru_cache(maxsize=LINE_CACHE)
+    def label_line(text: str) -> Label | None:
+        return label_block(Block(0, 0, len(text), text), ctx)
+
+    return label_line
+
+
 def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
     """A label for every block; kind paragraph/heading for the body, title, or what was removed."""
-    ctx = BlockContext(tuple(blocks), settings)
-    labels: list[Label | None] = [label_block(b, ctx) for b in blocks]
+    label_line, ctx = _line_labeller(settings), BlockContext((), settings)
+    labels: list[Label | None] = [label_line(b.text) if len(b.text) <= CACHED_LINE_CHARS else label_block(b, ctx)
+                                  for b in blocks]
     span = layout.body_span(blocks, labels, settings)
     if span is None:
         return [lab or layout.outside_body() for lab in labels]

@@ -11,7 +11,8 @@ from ..settings import Settings
 
 @dataclass(frozen=True)
 class BlockContext:
-    """What a block rule may look at besides its block: the whole document's blocks."""
+    """What a block rule may look at besides its block's text: the settings. (Block rules answer
+    from the line's text and the settings alone: label.py remembers answers per line text.)"""
 
     blocks: tuple[Block, ...]
     settings: Settings
