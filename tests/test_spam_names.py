@@ -42,6 +42,11 @@ def test_coined_names_go_on_a_spammed_page_and_the_sentence_reads_on():
         assert r.category == "spam" and a.source.text[r.start:r.end] == name
 
 
+def test_names_the_segmenter_leaves_in_two_pieces_go_too():
+    for name in ("鸿彩", "翔赢"):  # jieba cuts these into two one-character words
+        assert removed(article(name)) == [name], name
+
+
 def test_nothing_goes_on_a_page_without_pattern_found_spam():
     a = article("赢途", ad="")
     assert removed(a) == [] and "赢途智慧水务中心" in a.text
