@@ -248,6 +248,20 @@ def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(
     assert apply(doc.text, got) == CLEAN["c07_metro_line"]
 
 
+@pytest.mark.parametrize("seed", [5, 6])
+def test_the_last_piece_of_a_round_cut_short_is_found_in_its_slot(seed):
+    """Two rounds, the second cut short before its last piece: that piece shows once, after
+    the first round's 繁星点, and fits back onto it (点|亮 makes 点亮)."""
+    doc = inject("c08_museum", ["碧海蓝", "天映", "繁星点", "亮夜空"], seed, cycles=2)
+    last = [s for s in doc.spans if s.kind == "slogan"][-1]
+    assert last.text == "亮夜空"
+    text = doc.text[:last.start] + doc.text[last.end:]
+    got = run(si.injected_fragments, text)
+    check_shape(text, got, si.injected_fragments)
+    assert "亮夜空" in {r.text for r in got}
+    assert apply(text, got) == CLEAN["c08_museum"]
+
+
 def test_phrases_and_pieces_cut_off_words():
     """What a two-round cycle's shards must look like: phrases of content words (奋斗青春), or
     pieces with a character cut off a word at an edge (…画卷美); not a word with a function

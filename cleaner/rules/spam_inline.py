@@ -26,7 +26,10 @@ kept lines of `ctx.blocks`):
        structure is strong enough by itself; two rounds of shards that are phrases of words
        (砥砺前行) or pieces cut off words (…画卷美) used nowhere else in the text; never
        paragraphs written in parallel, their terms at set places of the sentences
-       (_convincing).
+       (_convincing);
+    6. completion: once a cycle holds, the last piece of a slogan seen twice whose second round
+       was cut short (it shows once) is looked for in its slot: a fragment that fits back onto
+       the shard before it or after it (_cut_short).
 
 jieba's dictionary (shipped inside the package, never downloaded) and the lexicon are loaded
 once per process, lazily; results are cached per document for the two rules to share.
@@ -1172,8 +1175,7 @@ def _reassembles(order: list[str], slots: dict[str, list[tuple[int, str]]]) -> b
     for (a, sa), (b, sb) in zip(seq, seq[1:] + seq[:1]):
         if not (sa or sb):
             continue
-        a, b = a[-4:], b[:4]
-        if logp(a + b) - logp(a) - logp(b) > REASSEMBLE_MARGIN:
+        if _join_gain(a, b) > REASSEMBLE_MARGIN:
             return True
     return False
 
@@ -1420,6 +1422,7 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     pieces = sorted(members + filled)
     if not _convincing(text, order, members, filled, slots):
         return []
+    pieces += _cut_short(text, order, members, pieces, slots, stops)
     # other occurrences of the same shards inside the injected stretch
     lo, hi = pieces[0][0] - MAX_GAP // 2, pieces[-1][1] + MAX_GAP // 2
     taken = {(o[0], o[1]) for o in pieces}
@@ -1432,6 +1435,44 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
                 extra.append((p, p + len(frag), frag))
             p = text.find(frag, p + 1)
     return pieces + extra
+
+
+def _cut_short(text: str, order: list[str], members: list[Occ], pieces: list[Occ],
+               slots: dict[str, list[tuple[int, str]]], stops) -> list[Occ]:
+    """The last piece of a slogan seen twice, its second round cut short: it shows once, in
+    the slot after the exposed shard that ends the stretch, and fits back onto that shard or
+    the next (活创新成|就未来 makes 成就, 梦美|好家园 美好); loose between the article's words,
+    no word itself, nowhere else in the text. Taken only once the cycle holds."""
+    last = pieces[-1]
+    t = last[2]
+    firsts = [o for o in members if o[2] == t]
+    if t != members[-1][2] or len(firsts) != 2 or slots.get(t):
+        return []
+    nxt = order[(order.index(t) + 1) % len(order)]
+    after = [o for o in members if o[0] >= firsts[0][1]]
+    if not after or after[0][2] != nxt or after[0][0] - firsts[0][1] > MAX_FILL_GAP:
+        return []
+    lo, hi = firsts[0][1], after[0][0]
+    best: tuple = ()
+    for run in HAN_RUN.finditer(text, lo, hi):
+        for i in range(run.start(), run.end() - 1):
+            for j in range(i + 2, min(run.end(), i + MAX_SHARD) + 1):
+                y = text[i:j]
+                fit = max(_join_gain(t, y), _join_gain(y, nxt))
+                if fit <= REASSEMBLE_MARGIN or word_model().is_word(y, WORD_MIN_FREQ) or text.count(y) > 1 \
+                        or _overlaps(i, j, stops) or bind_gain(text, i, j) > BIND_MARGIN:
+                    continue
+                best = max(best, (fit, j - i, i)) if best else (fit, j - i, i)
+    if not best:
+        return []
+    _, n, i = best
+    return [(i, i + n, text[i:i + n])]
+
+
+def _join_gain(a: str, b: str) -> float:
+    """How much better (nats) two pieces read joined than apart (人|民 7.1, 临|门 3.1)."""
+    a, b = a[-4:], b[:4]
+    return logp(a + b) - logp(a) - logp(b)
 
 
 def _without_one(text: str, order: list[str], members: list[Occ]):
