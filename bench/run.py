@@ -246,18 +246,26 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
         segment,
     )
     from cleaner.dedupe import DuplicateIndex
-    from cleaner.document import Article
     from cleaner.read import find_inputs, iter_documents
+    from cleaner.rows import prepare
     from cleaner.rules import duplicates
     from cleaner.settings import Settings
 
-    signature_of = getattr(dedupe, "text_signature", None)  # MinHash computed in the workers
     settings = Settings()
     raws = list(islice(iter_documents(find_inputs([str(corpus)])), n_docs))
     n_bytes = sum(len(r.data or b"") or len((r.text or "").encode("utf-8")) for r in raws)
-    # warm up (jieba's dictionary, lexicons, regex compilation) outside the timings
+    # warm up outside the timings: jieba's dictionary, lexicons, language profiles, regex
+    # compilation, and pyarrow's Parquet writer (its first use imports pandas)
+    pipeline.warm_up(settings)
     for raw in raws[:3]:
         engine.process(raw, settings)
+    warm = Path(tempfile.mkdtemp(prefix="bench-warm-"))
+    try:
+        w = publish.ConfigWriter("rejected", warm)
+        w.add(build_mod.rejected_rows("x", "x.txt", "0" * 64, "empty", "warm-up")["rejected"])
+        w.close()
+    finally:
+        shutil.rmtree(warm, ignore_errors=True)
 
     st = Stages()
     saved = []
@@ -268,6 +276,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
 
     patch(engine, "to_source", "decode + ftfy")
     patch(read, "repair", "  of which ftfy (repair)")
+    patch(read.ftfy, "fix_and_explain", "ftfy.fix_and_explain")  # counts the pages ftfy really ran on
     patch(pipeline, "label_blocks", "cleaning: labelling (block + context rules)")
     saved.append((pipeline, "SPAN_RULES", pipeline.SPAN_RULES))
     pipeline.SPAN_RULES = tuple(st.wrap(f"cleaning: span rule {f.__module__.rsplit('.', 1)[-1]}.{f.__name__}", f)
@@ -278,6 +287,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     patch(segment, "block_kind", "segmentation")
     patch(language, "identify", "language identification")
     patch(engine, "clean", "clean (all of it)")
+    patch(dedupe, "text_signature", "duplicates: MinHash signature")
     try:
         t0 = time.perf_counter()
         results = [engine.process(raw, settings) for raw in raws]
@@ -292,23 +302,25 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
                 w.directory.mkdir(parents=True)
             summary = build_mod.Summary()
             kept: dict[str, str] = {}
-            t_sig = t_rows = t_write = t_recv = 0.0
+            t_sig = t_rows = t_write = t_recv = t_prep = 0.0
             for result in results:
+                # in the worker: rows, their hashes and the MinHash signature (rows.prepare)
                 t = time.perf_counter()
-                pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))  # what a pool costs
+                sig0 = st.seconds["duplicates: MinHash signature"]
+                done = prepare(result)
+                t_prep += time.perf_counter() - t
+                t_sig += st.seconds["duplicates: MinHash signature"] - sig0
+                # in the publishing process: receive, check duplicates, write
+                t = time.perf_counter()
+                done = pickle.loads(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))  # what a pool costs
                 t_recv += time.perf_counter() - t
-                extra = ()
-                if signature_of is not None:
-                    t = time.perf_counter()
-                    extra = (signature_of(result.text) if isinstance(result, Article) else None,)
-                    t_sig += time.perf_counter() - t
                 t = time.perf_counter()
-                rows = build_mod._rows(result, index, kept, summary, *extra)
+                rows, hashes = build_mod._rows(done, index, kept, summary)
                 t_rows += time.perf_counter() - t
                 t = time.perf_counter()
                 for config, config_rows in rows.items():
                     if config_rows:
-                        writers[config].add(config_rows)
+                        writers[config].add(config_rows, hashes.get(config))
                 t_write += time.perf_counter() - t
             t = time.perf_counter()
             for w in writers.values():
@@ -334,19 +346,17 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     stages["cleaning (labelling + span rules + metadata)"] = sum(cleaning.values())
     stages.update({"  " + k.split(": ", 1)[1]: v for k, v in cleaning.items()})
     stages["segmentation"] = s["segmentation"]
-    if signature_of is not None:
-        stages["duplicates: MinHash signature [worker]"] = t_sig
-        stages["duplicates: exact + LSH index [parent]"] = index_t
-    else:
-        stages["duplicates: MinHash + index [parent]"] = index_t
-    stages["rows [parent]"] = t_rows - index_t
+    stages["duplicates: MinHash signature [worker]"] = t_sig
+    stages["rows + their hashes [worker]"] = t_prep - t_sig
+    stages["duplicates: exact + LSH index [parent]"] = index_t
+    stages["summary [parent]"] = t_rows - index_t
     stages["writing Parquet [parent]"] = t_write
     parent = {"receiving results (unpickling) [parent, pool only]": t_recv}
-    total = t_process + t_sig + t_rows + t_write
+    total = t_process + t_prep + t_rows + t_write
     parent_total = t_recv + t_rows + t_write
     return {"documents": len(raws), "bytes": n_bytes, "stages": stages, "total": total, "parent": parent,
             "parent_total": parent_total, "process": t_process, "results": results, "raws": raws,
-            "ftfy_runs": st.calls["  of which ftfy (repair)"]}
+            "ftfy_runs": st.calls["ftfy.fix_and_explain"]}
 
 
 def naive_floor(raws: list, results: list) -> dict:
