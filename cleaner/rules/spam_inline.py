@@ -723,14 +723,15 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     # groups of k or more
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
-    first = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
-    counts = np.diff(np.r_[first, sk.size])
+    # (np.concatenate, not np.r_: its index-trick machinery costs more than the arrays here)
+    first = np.flatnonzero(np.concatenate(([True], sk[1:] != sk[:-1])))
+    counts = np.diff(first, append=sk.size)
     big = counts >= k
     if not big.any():
         return {}
     idx = idx[order[np.repeat(big, counts)]]
     sizes = counts[big]
-    starts = np.r_[0, np.cumsum(sizes[:-1])]
+    starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
     group = np.repeat(np.arange(starts.size), sizes)
     pidx = idx + PAD + 1
     left, right, too_long = _growth(padded, pidx, starts)
@@ -930,12 +931,15 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     types = sorted(by_type, key=lambda t: (by_type[t][0][0], t))[:MAX_TYPES]
     span = {t: (by_type[t][0][0], by_type[t][-1][1]) for t in types}
     starts = {t: [o[0] for o in by_type[t]] for t in types}
+    count = {t: len(v) for t, v in starts.items()}
     adj: dict[str, set[str]] = {t: set() for t in types}
     for i, t in enumerate(types):
         for u in types[i + 1:]:
             if span[u][0] > span[t][1] + MAX_GAP:
                 break  # types are sorted by first occurrence: no later one overlaps
-            if _alternate(starts[t], starts[u]):
+            # cheap refusals of _alternate first: counts one apart at most, the second type
+            # starting inside the first one's stretch
+            if abs(count[t] - count[u]) <= 1 and span[u][0] < span[t][1] and _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
     cliques: list[set[str]] = []
@@ -987,6 +991,14 @@ def _unique_substrings(s: str) -> set[str]:
     seen: set[str] = set()
     again = {y for y in subs if y in seen or seen.add(y)}
     return seen - again
+
+
+def _proper_substrings(frags) -> set[str]:
+    """Every substring of 2 characters or more of the fragments, shorter than its fragment:
+    a fragment in this set lies inside another one (one set lookup instead of a scan of all
+    pairs)."""
+    return {z[i:j] for z in frags for i in range(len(z) - 1) for j in range(i + 2, len(z) + 1)
+            if j - i < len(z)}
 
 
 def _poisson_tail(m: int, lam: float) -> float:
@@ -1068,8 +1080,9 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
             places = [text.find(y, s, e) for s, e in regions if text.count(y, s, e) == 1]
             if len(places) >= 2:
                 places_of[y] = places
+        inner = _proper_substrings(places_of)
         for y, places in sorted(places_of.items(), key=lambda kv: -len(kv[0])):
-            if any(y != z and y in z for z in places_of):
+            if y in inner:
                 continue  # keep maximal fragments only
             places = [p for p in places if not _overlaps(p, p + len(y), blocked)]
             complete_ok = sum(1 for p in places for s, e in complete if s <= p < e) == len(complete)
