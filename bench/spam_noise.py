@@ -124,6 +124,7 @@ def bench_noise(n_docs: int, seed: int, settings: Settings, verbose: bool) -> bo
     print("per rule (spam chars / clean chars removed):")
     for rule, (spam, clean) in sorted(per_rule.items()):
         print(f"  {rule:<34} {spam:>6} / {clean}")
+    elapsed = max(elapsed, 1e-9)  # --docs 0: no documents, no time
     print(f"throughput of the span rules: {n_chars / elapsed / 1e6:.2f} M chars/s, "
           f"{sum(len(d.text.encode()) for d in docs) / elapsed / 1e6:.2f} MB/s (UTF-8) on one core")
     if verbose or misses:
