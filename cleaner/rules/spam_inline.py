@@ -756,15 +756,17 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     keep[chosen] = True
     mask = keep[group]  # the rows of the groups kept, in order
     every_all = (s[mask] - PAD - 1).tolist()
-    loose_all = loose[mask].tolist()
+    loose_all = (s[mask & loose] - PAD - 1).tolist()  # the same rows, loose ones only
     lengths = (left + right + 2)[chosen].tolist()
-    i = 0
-    for size, n in zip(sizes[chosen].tolist(), lengths):
-        every = every_all[i:i + size]
-        pos = [p for p, ok in zip(every, loose_all[i:i + size]) if ok]
+    i = j = 0
+    for size, size_loose, n in zip(sizes[chosen].tolist(), n_loose[chosen].tolist(), lengths):
+        every, pos = every_all[i:i + size], loose_all[j:j + size_loose]
         i += size
+        j += size_loose
         frag = text[every[0]:every[0] + n]
         if frag in out:  # two bigrams of one shard grew into the same fragment
+            if out[frag] == (pos, every):
+                continue  # at the same places, as they mostly do: nothing to add
             pos, every = sorted(set(pos) | set(out[frag][0])), sorted(set(every) | set(out[frag][1]))
         out[frag] = (pos, every)
     return out
@@ -867,10 +869,15 @@ def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> 
     for frag, (loose, every) in found:
         if wm.is_word(frag, WORD_MIN_FREQ) or _name_like(frag):
             continue
-        occs = _free(text, frag, loose, claimed, closers)
+        free = _free(text, frag, every, claimed, closers)  # the loose ones are among them
+        if len(loose) < len(every):
+            ok = set(loose)
+            occs = [o for o in free if o[0] in ok]
+        else:
+            occs = free
         if len(occs) < k or not _diverse(text, occs):
             continue
-        seeds[frag] = _free(text, frag, every, claimed, closers)
+        seeds[frag] = free
         for p, e, _ in seeds[frag]:
             claimed[p:e] = b"\x01" * (e - p)
     # an occurrence far from every other seed's is no part of an injected stretch
@@ -1076,8 +1083,11 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         once = _unique_substrings(texts[0])
         for other in texts[1:]:
             once = {y for y in once if other.count(y) == 1}
+        outer = regions[len(complete):]
         for y in once:
-            places = [text.find(y, s, e) for s, e in regions if text.count(y, s, e) == 1]
+            # `once` holds only fragments present once in each complete gap: there, find it
+            places = [text.find(y, s, e) for s, e in complete] + \
+                [text.find(y, s, e) for s, e in outer if text.count(y, s, e) == 1]
             if len(places) >= 2:
                 places_of[y] = places
         inner = _proper_substrings(places_of)
