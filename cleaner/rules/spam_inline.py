@@ -779,22 +779,20 @@ def _diverse(text: str, occs: list[Occ], limit: float = 0) -> bool:
     `limit`: how many occurrences may share a neighbour (by default all of two or three, 60%
     of more)."""
     n = len(occs)
+    if not n:
+        return True
     limit = limit or (n if n <= 3 else 0.6 * n)
-    lefts: dict[str, int] = {}
-    rights: dict[str, int] = {}
     han = _han_mask(text)
-    for s, e, _ in occs:
-        if s > 0 and han[s - 1]:
-            c = text[max(0, s - 2):s]
-            lefts[c] = lefts.get(c, 0) + 1
-            if lefts[c] >= limit:
-                return False
-        if han[e]:
-            c = text[e:e + 2]
-            rights[c] = rights.get(c, 0) + 1
-            if rights[c] >= limit:
-                return False
-    return True
+    lefts = [text[max(0, s - 2):s] for s, _, _ in occs if s > 0 and han[s - 1]]
+    rights = [text[e:e + 2] for _, e, _ in occs if han[e]]
+    return _most_repeated(lefts) < limit and _most_repeated(rights) < limit
+
+
+def _most_repeated(items: list[str]) -> int:
+    """How often the commonest item occurs (no Counter when none repeats, the common case)."""
+    if len(set(items)) == len(items):
+        return min(1, len(items))
+    return max(Counter(items).values())
 
 
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉", '"': '"', "(": ")", "（": "）"}
@@ -816,8 +814,10 @@ def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: 
     quoted (as _quoted; `closers`: offset after an opening mark -> the mark that closes it)."""
     n = len(frag)
     out = []
+    # nothing claimed anywhere between the first and the last: no occurrence to look at
+    some = bool(starts) and claimed.find(1, starts[0], starts[-1] + n) >= 0
     for p in starts:
-        if claimed.find(1, p, p + n) >= 0:
+        if some and claimed.find(1, p, p + n) >= 0:
             continue
         close = closers.get(p)
         if close is not None and text[p + n:p + n + 1] == close:
