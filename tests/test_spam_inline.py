@@ -248,6 +248,20 @@ def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(
     assert apply(doc.text, got) == CLEAN["c07_metro_line"]
 
 
+@pytest.mark.parametrize("name,seed", [("c10_community_party", 1), ("c10_community_party", 10),
+                                       ("c12_anti_fraud", 5), ("c05_after_school", 2)])
+def test_a_lone_shard_said_once_per_paragraph_comes_out_when_its_partners_hold(name, seed):
+    """灿烂照 is the one shard the dictionary exposes; it lands once in each paragraph (or
+    beside the same word twice), which alone reads like a turn of phrase of the article. Its
+    partners, words all, come back in its slot in every one of three rounds: that outweighs it."""
+    doc = inject(name, ["星河", "灿烂照", "前程", "远方"], seed, cycles=3)
+    exposed = [(s.start, s.end, s.text) for s in doc.spans if s.text == "灿烂照"]
+    assert si._lone_doubtful(doc.text, "灿烂照", exposed)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN[name]
+
+
 @pytest.mark.parametrize("seed", [5, 6])
 def test_the_last_piece_of_a_round_cut_short_is_found_in_its_slot(seed):
     """Two rounds, the second cut short before its last piece: that piece shows once, after

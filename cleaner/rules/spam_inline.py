@@ -1217,11 +1217,12 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
       or exposed and hidden ones when the exposed ones fit by themselves), and fit, or be
       phrases of content words or pieces cut off words (_phrase_like, _chopped) used nowhere
       else in the text (one bigram may be, when word partners complete both rounds, _slack).
-    - One exposed shard: in varied company, no turn of phrase of its paragraphs, forming words
-      in fewer than half its places (_hopeless), hidden partners (words, or phrases of words)
-      in three rounds at least, two of them seen in three rounds too, and the shard and its
-      partners foreign to the rest of the article (a topic's compound, 家庭医生, recurs with
-      the topic's words around it)."""
+    - One exposed shard: forming words in fewer than half its places (_hopeless), hidden
+      partners (words, or phrases of words) in three rounds at least, two of them seen in
+      three rounds too, and the shard and its partners foreign to the rest of the article (a
+      topic's compound, 家庭医生, recurs with the topic's words around it). A shard in the same
+      company twice or said once in each paragraph (_lone_doubtful) needs every partner in
+      three rounds (_lone_partners_hold)."""
     pieces = sorted(members + filled)
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
@@ -1258,6 +1259,8 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     # ... seen in three rounds too, two of them at least
     seen = Counter(o[2] for o in filled)
     if sum(v >= 3 for v in seen.values()) < min(2, len(seen)):
+        return False
+    if _lone_doubtful(text, order[0], members) and not _lone_partners_hold(seen):
         return False
     return gap <= MAX_LONE_GAP and (fits or (len(hidden) >= 2 and words and _mean_gap(pieces) <= DENSE_GAP))
 
@@ -1400,6 +1403,32 @@ def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
     return len(set(lines)) == len(lines) and not _phrase_like(frag)
 
 
+def _lone_doubtful(text: str, frag: str, members: list[Occ]) -> bool:
+    """Whether a lone exposed fragment looks like a turn of phrase of the article: the same
+    neighbour in most places (_diverse) or said once in each paragraph (_paragraphs_own)."""
+    return not _diverse(text, members, 2) or _paragraphs_own(text, frag, members)
+
+
+def _lone_partners_hold(seen: Counter) -> bool:
+    """Whether the hidden partners of a doubtful lone fragment outweigh the doubt: two of them
+    at least, each found in three rounds or more (a turn of phrase of the article does not
+    come back with the same words between its occurrences, in the same order, every time)."""
+    return len(seen) >= 2 and min(seen.values()) >= 3
+
+
+def _shared_between(text: str, members: list[Occ]) -> bool:
+    """Whether two character bigrams or more recur in every gap between consecutive
+    occurrences short enough to search (_fill_gaps): without them no two partners can be found
+    in every round (a cheap test before the slot search)."""
+    gaps = [text[a[1]:b[0]] for a, b in zip(members, members[1:]) if b[0] - a[1] <= MAX_FILL_GAP]
+    if not gaps:
+        return False
+    common = {g[i:i + 2] for g in gaps[:1] for i in range(len(g) - 1)}
+    for g in gaps[1:]:
+        common = {bg for bg in common if bg in g}
+    return sum(is_han(bg[0]) and is_han(bg[1]) for bg in common) >= 2
+
+
 def _mean_gap(pieces: list[Occ]) -> float:
     return (pieces[-1][1] - pieces[0][0]) / max(1, len(pieces) - 1)
 
@@ -1411,8 +1440,8 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
         return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
-            or not _diverse(text, members, 2) or _paragraphs_own(text, order[0], members) \
-            or sum(binds(text, o[0], o[1]) for o in members) * 2 >= len(members)  # 的老人, 的老旧小区
+            or sum(binds(text, o[0], o[1]) for o in members) * 2 >= len(members) \
+            or _lone_doubtful(text, order[0], members) and not _shared_between(text, members)  # 的老人, 的老旧小区
     if rounds > 2:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)

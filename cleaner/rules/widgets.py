@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import features, markers
+from . import markers
 from .base import Block, BlockContext, Label, rule_id
 
 
