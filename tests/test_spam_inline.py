@@ -262,6 +262,17 @@ def test_a_lone_shard_said_once_per_paragraph_comes_out_when_its_partners_hold(n
     assert apply(doc.text, got) == CLEAN[name]
 
 
+@pytest.mark.parametrize("seed", [2, 7, 15])
+def test_a_partner_word_the_article_uses_inside_a_longer_word_is_still_a_partner(seed):
+    """产业 is a partner of the lone shard 锦绣山; the article says 产业链 further down. There
+    it forms a word with its neighbour and stays; in the slots it stands loose and goes."""
+    doc = inject("c02_phone_market", ["锦绣山", "产业", "繁荣"], seed)
+    assert "产业链" in CLEAN["c02_phone_market"]
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == CLEAN["c02_phone_market"]
+
+
 @pytest.mark.parametrize("seed", [5, 6])
 def test_the_last_piece_of_a_round_cut_short_is_found_in_its_slot(seed):
     """Two rounds, the second cut short before its last piece: that piece shows once, after

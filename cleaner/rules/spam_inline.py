@@ -1249,8 +1249,8 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
-    if any(text.count(t) > count[t] for t in count):
-        return False
+    if any(_loose_count(text, t) > count[t] for t in count):
+        return False  # said loose elsewhere too; inside a word there (产业|链) it is another matter
     if not _foreign_pieces(text, members):
         return False
     # the hidden partners of a lone exposed shard are dictionary words (a fragment that is none
@@ -1401,6 +1401,15 @@ def _paragraphs_own(text: str, frag: str, members: list[Occ]) -> bool:
     falls twice into one paragraph sooner or later, or reads as a phrase of content words."""
     lines = [text.count("\n", 0, o[0]) for o in members]
     return len(set(lines)) == len(lines) and not _phrase_like(frag)
+
+
+def _loose_count(text: str, frag: str) -> int:
+    """How often a fragment stands in the text without forming a word with its neighbours."""
+    n, p = 0, text.find(frag)
+    while p >= 0:
+        n += not binds(text, p, p + len(frag))
+        p = text.find(frag, p + 1)
+    return n
 
 
 def _lone_doubtful(text: str, frag: str, members: list[Occ]) -> bool:
