@@ -273,6 +273,20 @@ def test_a_partner_word_the_article_uses_inside_a_longer_word_is_still_a_partner
     assert apply(doc.text, got) == CLEAN["c02_phone_market"]
 
 
+@pytest.mark.parametrize("name,seed", [("c04_typhoon", 1), ("c09_river", 3), ("c07_metro_line", 5)])
+def test_a_lone_shard_whose_last_round_is_cut_short_keeps_its_partners(name, seed):
+    """桃李芬芳满园 is exposed, 春风 and 硕果 are words; the third round stops before 硕果, so
+    that partner is seen twice only, in both complete gaps: one partner in three rounds and
+    the other in every gap are evidence enough."""
+    doc = inject(name, ["春风", "桃李芬芳满园", "硕果"], seed)
+    last = [s for s in doc.spans if s.kind == "slogan"][-1]
+    assert last.text == "硕果"
+    text = doc.text[:last.start] + doc.text[last.end:]
+    got = run(si.injected_fragments, text)
+    check_shape(text, got, si.injected_fragments)
+    assert apply(text, got) == CLEAN[name]
+
+
 @pytest.mark.parametrize("seed", [5, 6])
 def test_the_last_piece_of_a_round_cut_short_is_found_in_its_slot(seed):
     """Two rounds, the second cut short before its last piece: that piece shows once, after
