@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import language, metadata, segment
+from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
@@ -25,7 +25,9 @@ WHITE = re.compile(r"\s+")
 
 def warm_up(settings: Settings) -> None:
     """Load now what the rules load lazily (jieba's dictionary, the spam lexicon, language
-    profiles): forked workers then share one copy instead of each loading its own."""
+    profiles, the NFKC tables of duplicate signatures): forked workers then share one copy
+    instead of each loading its own."""
+    dedupe.nfkc_tables()
     spam_inline.word_model()
     spam_lines.common_words()
     spam_inline.patterns(spam_inline.lexicon_key(settings))
