@@ -58,9 +58,13 @@ def rejected_rows(id: str, source_file: str, source_sha256: str, reason: str, de
     return {"articles": [], "segments": [], "removals": [], "rejected": [row]}
 
 
+CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)
+
+
 def canonical(rows: list[dict]) -> bytes:
-    """Rows' canonical JSON: what their content hash is taken of."""
-    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Rows' canonical JSON: what their content hash is taken of. (One encoder for every call:
+    json.dumps with options builds a new one each time; rows are never circular.)"""
+    return CANONICAL.encode(rows).encode("utf-8")
 
 
 HASH_MOD = 1 << 256
