@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
@@ -20,7 +18,6 @@ SPAN_RULES = (
     metadata_lines.closing_byline,
 )
 BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
-WHITE = re.compile(r"\s+")
 
 
 def warm_up(settings: Settings) -> None:
@@ -47,6 +44,11 @@ def cut(block: Block, spans: list[Removal]) -> str:
         pos = max(pos, r.end)
     pieces.append(block.text[pos - block.start:])
     return "".join(pieces).strip()
+
+
+def visible_chars(text: str) -> int:
+    """Characters other than white space (str.split's white space is exactly re's \\s)."""
+    return sum(map(len, text.split()))
 
 
 def indent_of(text: str, block: Block) -> str:
@@ -116,7 +118,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     body_text = "\n".join(s.text for s in segments if s.kind != "title")
     if not body_text:
         return reject(source, "no_content", "every line is page furniture: no article body found")
-    if len(WHITE.sub("", body_text)) < settings.min_article_chars:
+    if visible_chars(body_text) < settings.min_article_chars:
         return reject(source, "too_short", f"the body holds {len(body_text)} characters, under {settings.min_article_chars}")
     lang = language.identify(body_text, settings.language_sample_chars)
     if settings.languages and lang not in settings.languages:
