@@ -37,6 +37,8 @@ def reject(source: Source, reason: str, detail: str) -> Rejection:
 
 def cut(block: Block, spans: list[Removal]) -> str:
     """The block's text with the spans inside it taken out."""
+    if not spans:
+        return block.text.strip()
     pieces, pos = [], block.start
     for r in sorted(spans, key=lambda r: r.start):
         if r.start > pos:
