@@ -14,7 +14,7 @@ from .dedupe import DuplicateIndex
 from .diff import changelog
 from .engine import run_engine
 from .read import find_inputs, iter_documents
-from .rows import Prepared, rejected_rows
+from .rows import Columns, Prepared, rejected_rows
 from .settings import Settings
 
 
@@ -109,9 +109,9 @@ def load_language_profiles() -> None:
 
 
 def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
-          summary: Summary) -> tuple[dict[str, list[dict]], dict[str, tuple[int, int]]]:
-    """The rows to publish for one document (a duplicate's rejection instead of its article) and
-    their hashes when already known; counts it in the summary."""
+          summary: Summary) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
+    """The rows to publish for one document, column by column (a duplicate's rejection instead of
+    its article, as rows) and their hashes when already known; counts it in the summary."""
     if done.reason is not None:
         summary.rejected[done.reason] += 1
         summary.inputs.append(done.input)
@@ -130,11 +130,11 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
     for rule, category, chars in done.removed:
         summary.removed_chars[category] += chars
         summary.removed_by_rule[(rule, category)] += chars
-    art = done.rows["articles"][0]
-    summary.chars += art["n_chars"]
-    summary.sentences += art["n_sentences"]
-    summary.languages[art["language"]] += 1
-    summary.article_lengths.append(art["n_chars"])
+    art = done.rows["articles"]
+    summary.chars += art["n_chars"][0]
+    summary.sentences += art["n_sentences"][0]
+    summary.languages[art["language"][0]] += 1
+    summary.article_lengths.append(art["n_chars"][0])
     summary.inputs.append(done.input)
     return done.rows, done.hashes
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,7 +25,69 @@ CHUNK = 16_384  # shingles permuted at a time: bounds the NUM_PERM x CHUNK scrat
 
 def normalised(text: str) -> str:
     """NFKC without whitespace (str.split's whitespace is exactly the `\\s` of re)."""
+    codes = normalised_codes(text)
+    if codes is None:
+        return _normalised_slowly(text)
+    return codes.tobytes().decode("utf-32-le")
+
+
+def _normalised_slowly(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+BMP = 0x10000
+
+
+@functools.lru_cache(maxsize=1)
+def nfkc_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per BMP code point c: (inert, length, start) and the flat code points they index: c's NFKC
+    form without white space is flat[start:start + length]. `inert`: NFKC never joins c to the
+    character before it (its compatibility decomposition opens with a starter that is no second
+    half of a canonical composite), so NFKC of a text of inert characters is the concatenation
+    of its characters' NFKC forms (Unicode's composition boundaries, UAX #15)."""
+    second = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+    for c in range(0x30000):  # no canonical decomposition lies beyond plane 2
+        mapping = unicodedata.decomposition(chr(c))
+        if mapping and mapping[0] != "<" and " " in mapping:
+            second.add(int(mapping.split()[1], 16))
+    inert = np.ones(BMP, dtype=bool)
+    inert[0xD800:0xE000] = False  # lone surrogates
+    length = np.ones(BMP, dtype=np.intp)
+    start = np.arange(BMP, dtype=np.intp)
+    extra: list[int] = []
+    for c in range(BMP):
+        ch = chr(c)
+        decomposed = unicodedata.is_normalized("NFKD", ch)
+        first = ch if decomposed else unicodedata.normalize("NFKD", ch)[0]
+        if unicodedata.combining(first) or ord(first) in second:
+            inert[c] = False
+            continue
+        form = "".join((ch if decomposed else unicodedata.normalize("NFKC", ch)).split())
+        if form != ch:
+            length[c] = len(form)
+            start[c] = BMP + len(extra)
+            extra.extend(map(ord, form))
+    flat = np.concatenate((np.arange(BMP), np.array(extra, dtype=np.intp))).astype("<u4")
+    return inert, length, start, flat
+
+
+def normalised_codes(text: str) -> np.ndarray | None:
+    """normalised(text) as little-endian 32-bit code points, by table look-ups; None when the text
+    holds a character outside the BMP, a lone surrogate, or one that NFKC may join to the
+    character before it."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    if codes.size and int(codes.max()) >= BMP:
+        return None
+    inert, length, start, flat = nfkc_tables()
+    if not inert[codes].all():
+        return None
+    n = length[codes]
+    ends = np.cumsum(n)
+    index = np.arange(int(ends[-1]) if n.size else 0) + np.repeat(start[codes] - (ends - n), n)
+    return flat[index]
 
 
 MAX_SHINGLED = 100_000  # near-duplicate signature from the first characters: bounded cost
@@ -34,7 +97,12 @@ def shingle_hashes(text: str) -> np.ndarray:
     """Distinct 32-bit hashes of the text's SHINGLE-character shingles (the whole text when shorter):
     a polynomial hash of the code points mod 2**64, avalanched (MurmurHash3's finalizer), high half.
     Depends on the text only, never on the process or PYTHONHASHSEED."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    return _shingle_hashes(np.frombuffer(text.encode("utf-32-le"), dtype="<u4"))
+
+
+def _shingle_hashes(codes: np.ndarray) -> np.ndarray:
+    """shingle_hashes of the text whose code points these are."""
+    codes = codes.astype(np.uint64)
     width = min(SHINGLE, len(codes))
     count = max(1, len(codes) - SHINGLE + 1)
     h = np.full(count, width, dtype=np.uint64)
@@ -53,7 +121,12 @@ def shingle_hashes(text: str) -> np.ndarray:
 def minhash(text: str) -> LeanMinHash:
     """MinHash of the shingles of the first MAX_SHINGLED characters: per permutation
     h -> a*h + b (mod 2**32), the least value over the shingle hashes."""
-    h = shingle_hashes(text[:MAX_SHINGLED])
+    return _minhash(np.frombuffer(text[:MAX_SHINGLED].encode("utf-32-le"), dtype="<u4"))
+
+
+def _minhash(codes: np.ndarray) -> LeanMinHash:
+    """minhash of the text whose first MAX_SHINGLED code points these are."""
+    h = _shingle_hashes(codes)
     least = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     for i in range(0, len(h), CHUNK):
         p = PERM_A * h[i:i + CHUNK]
@@ -65,8 +138,13 @@ def minhash(text: str) -> LeanMinHash:
 def text_signature(text: str) -> tuple[str, LeanMinHash]:
     """What `check_and_add` needs of a text: the hash of its normalised form and its MinHash.
     Pure, so that engines compute it in their workers, beside the document."""
-    norm = normalised(text)
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), minhash(norm)
+    codes = normalised_codes(text)
+    if codes is None:
+        norm = _normalised_slowly(text)
+        codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4")
+    else:
+        norm = codes.tobytes().decode("utf-32-le")
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), _minhash(codes[:MAX_SHINGLED])
 
 
 @dataclass

@@ -27,6 +27,7 @@ BLOCK_RULES = (
 )
 
 
+BODY = Label("body", "layout.body_span")  # every body line's label (labels are immutable: one will do)
 LINE_CACHE = 16_384  # lines whose block-rule label is remembered, per settings (a site's furniture recurs)
 CACHED_LINE_CHARS = 200  # ... lines up to this long: longer ones are prose, seldom seen twice
 
@@ -77,7 +78,7 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
 
     for i in range(first, last + 1):
         if labels[i] is None:
-            labels[i] = spam_lines.stray_line(blocks[i], page) or Label("body", "layout.body_span")
+            labels[i] = spam_lines.stray_line(blocks[i], page) or BODY
 
     tail = [i for i in range(last + 1, len(blocks)) if labels[i] is None]
     body = "\n".join(b.text for b in blocks[first:last + 1])

@@ -10,6 +10,7 @@ DetectorFactory.seed = 0
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_RUN = re.compile(HAN.pattern + "+")
 HAN_ONLY = 0.95  # share of Han among the letters of a sample above which it is Chinese outright
 
 
@@ -36,10 +37,10 @@ def identify(text: str, sample_chars: int = 1000) -> str:
     are nearly all Han, without kana or hangul, can only come out as Chinese after that
     correction, so langdetect (its slowest caller here) is not asked."""
     sample = text[:sample_chars]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return "und"
-    if (len(HAN.findall(sample)) >= HAN_ONLY * letters and not KANA.search(sample)
+    if (sum(map(len, HAN_RUN.findall(sample))) >= HAN_ONLY * letters and not KANA.search(sample)
             and not HANGUL.search(sample)):
         return "zh"
     load_profiles()

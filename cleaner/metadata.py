@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .document import Block, Label, Metadata
 from .rules import layout, markers
@@ -34,17 +35,24 @@ def _role_pattern(kind: str) -> str:
     return "|".join(e[3:] if e.startswith("re:") else re.escape(e) for e in markers.entries(kind))
 
 
+@cache
+def _role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Reporter roles, other roles, and a splitter that keeps either: built once."""
+    reporters = re.compile(rf"(?:{_role_pattern('byline_roles')})")
+    others = re.compile(rf"(?:{_role_pattern('correspondent_roles')})")
+    return reporters, others, re.compile(rf"({reporters.pattern}|{others.pattern})")
+
+
 def byline_names(text: str) -> tuple[list[str], str | None]:
     """(authors, outlet) of a byline: names after a reporter role, up to a correspondent role."""
     m = byline_pattern().match(text.strip("()（）【】[] "))
     if not m:
         return [], None
-    reporters = re.compile(rf"(?:{_role_pattern('byline_roles')})")
-    others = re.compile(rf"(?:{_role_pattern('correspondent_roles')})")
+    reporters, others, roles = _role_patterns()
     authors: list[str] = []
     body = text[m.start("role"):]
     # Walk role by role: names after a reporter role are authors, after others are not.
-    pieces = re.split(rf"({reporters.pattern}|{others.pattern})", body)
+    pieces = roles.split(body)
     current_is_author = False
     for piece in pieces:
         if not piece:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from . import language, metadata, segment
+from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
@@ -20,12 +18,13 @@ SPAN_RULES = (
     metadata_lines.closing_byline,
 )
 BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
-WHITE = re.compile(r"\s+")
 
 
 def warm_up(settings: Settings) -> None:
     """Load now what the rules load lazily (jieba's dictionary, the spam lexicon, language
-    profiles): forked workers then share one copy instead of each loading its own."""
+    profiles, the NFKC tables of duplicate signatures): forked workers then share one copy
+    instead of each loading its own."""
+    dedupe.nfkc_tables()
     spam_inline.word_model()
     spam_lines.common_words()
     spam_inline.patterns(spam_inline.lexicon_key(settings))
@@ -38,6 +37,8 @@ def reject(source: Source, reason: str, detail: str) -> Rejection:
 
 def cut(block: Block, spans: list[Removal]) -> str:
     """The block's text with the spans inside it taken out."""
+    if not spans:
+        return block.text.strip()
     pieces, pos = [], block.start
     for r in sorted(spans, key=lambda r: r.start):
         if r.start > pos:
@@ -45,6 +46,11 @@ def cut(block: Block, spans: list[Removal]) -> str:
         pos = max(pos, r.end)
     pieces.append(block.text[pos - block.start:])
     return "".join(pieces).strip()
+
+
+def visible_chars(text: str) -> int:
+    """Characters other than white space (str.split's white space is exactly re's \\s)."""
+    return sum(map(len, text.split()))
 
 
 def indent_of(text: str, block: Block) -> str:
@@ -114,7 +120,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     body_text = "\n".join(s.text for s in segments if s.kind != "title")
     if not body_text:
         return reject(source, "no_content", "every line is page furniture: no article body found")
-    if len(WHITE.sub("", body_text)) < settings.min_article_chars:
+    if visible_chars(body_text) < settings.min_article_chars:
         return reject(source, "too_short", f"the body holds {len(body_text)} characters, under {settings.min_article_chars}")
     lang = language.identify(body_text, settings.language_sample_chars)
     if settings.languages and lang not in settings.languages:

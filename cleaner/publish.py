@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__, schema
-from .rows import HASH_MOD, row_hashes
+from .rows import HASH_MOD, Columns, column_count, row_hashes, to_columns, to_rows
 
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -56,29 +56,41 @@ class ConfigWriter:
     shard_bytes: int = SHARD_BYTES
     rows: int = 0
     _row_sum: int = 0
-    _buffer: list[dict] = field(default_factory=list)
+    _buffer: list[list] = field(default_factory=list)  # per column of the config, its buffered values
+    _buffered_rows: int = 0
     _buffered_bytes: int = 0
     _writer: pq.ParquetWriter | None = None
     _shard_bytes_written: int = 0
     _shards: list[Path] = field(default_factory=list)
 
-    def add(self, rows: list[dict], hashes: tuple[int, int] | None = None) -> None:
-        """Append rows; `hashes`: rows.row_hashes(rows), when computed already (in a worker)."""
-        total, size = hashes if hashes is not None else row_hashes(rows)
+    def add(self, rows: list[dict] | Columns, hashes: tuple[int, int] | None = None) -> None:
+        """Append rows, or their columns (rows.to_columns); `hashes`: rows.row_hashes(rows), when
+        computed already (in a worker)."""
+        columns = to_columns(self.config, rows) if isinstance(rows, list) else rows
+        if hashes is None:
+            hashes = row_hashes(rows if isinstance(rows, list) else to_rows(rows))
+        total, size = hashes
         self._row_sum = (self._row_sum + total) % HASH_MOD
         self._buffered_bytes += size
-        self._buffer.extend(rows)
-        self.rows += len(rows)
+        if not self._buffer:
+            self._buffer = [[] for _ in schema.column_names(self.config)]
+        for buffered, name in zip(self._buffer, schema.column_names(self.config)):
+            buffered.extend(columns[name])
+        n = column_count(columns)
+        self._buffered_rows += n
+        self.rows += n
         # Bounded by bytes too (memory stays flat however long the articles; shards of a small
         # shard_bytes rotate); flush points depend on the rows alone, so output is deterministic.
-        if len(self._buffer) >= ROWS_PER_GROUP or self._buffered_bytes >= min(self.shard_bytes, BUFFER_BYTES):
+        if self._buffered_rows >= ROWS_PER_GROUP or self._buffered_bytes >= min(self.shard_bytes, BUFFER_BYTES):
             self._flush()
 
     def _flush(self) -> None:
-        if not self._buffer:
+        if not self._buffered_rows:
             return
-        table = pa.Table.from_pylist(self._buffer, schema=self._schema())
+        # The arrays Table.from_pylist would make of the same rows: one list per column.
+        table = pa.Table.from_arrays(self._buffer, schema=self._schema())
         self._buffer = []
+        self._buffered_rows = 0
         self._buffered_bytes = 0
         if self._writer is None:
             path = self.directory / f"part-{len(self._shards):05d}.parquet"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .document import Article, Rejection
 
+Columns = dict[str, list]  # a config's rows column by column: column name -> values in row order
+
 
 def article_rows(a: Article) -> dict[str, list[dict]]:
     src, meta = a.source, a.metadata
@@ -58,12 +60,35 @@ def rejected_rows(id: str, source_file: str, source_sha256: str, reason: str, de
     return {"articles": [], "segments": [], "removals": [], "rejected": [row]}
 
 
+CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)
+
+
 def canonical(rows: list[dict]) -> bytes:
-    """Rows' canonical JSON: what their content hash is taken of."""
-    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Rows' canonical JSON: what their content hash is taken of. (One encoder for every call:
+    json.dumps with options builds a new one each time; rows are never circular.)"""
+    return CANONICAL.encode(rows).encode("utf-8")
 
 
 HASH_MOD = 1 << 256
+
+
+def to_columns(config: str, rows: list[dict]) -> Columns:
+    """The config's columns of these rows (a missing key is None, as for Table.from_pylist):
+    cheaper than rows to pickle and to turn into Arrow."""
+    from . import schema
+
+    return {name: [r.get(name) for r in rows] for name in schema.column_names(config)}
+
+
+def column_count(columns: Columns) -> int:
+    """How many rows the columns hold."""
+    return len(next(iter(columns.values()), ()))
+
+
+def to_rows(columns: Columns) -> list[dict]:
+    """The rows back from their columns."""
+    names = list(columns)
+    return [dict(zip(names, values)) for values in zip(*columns.values())]
 
 
 def row_hashes(rows: list[dict]) -> tuple[int, int]:
@@ -81,8 +106,8 @@ class Prepared:
     id: str
     source_file: str
     source_sha256: str
-    rows: dict[str, list[dict]]
-    hashes: dict[str, tuple[int, int]]  # config -> row_hashes(rows[config])
+    rows: dict[str, Columns]  # config -> its rows' columns, for the configs with rows
+    hashes: dict[str, tuple[int, int]]  # config -> row_hashes of the config's rows
     input: dict  # the document's entry in the manifest's inputs
     removed: list[tuple[str, str, int]]  # (rule, category, characters) of every removal
     reason: str | None = None  # the rejection reason; None for an article
@@ -95,14 +120,18 @@ def prepare(result: Article | Rejection) -> Prepared:
 
     if isinstance(result, Rejection):
         rows = rejection_rows(result)
-        return Prepared(result.id, result.source_file, result.source_sha256, rows,
+        return Prepared(result.id, result.source_file, result.source_sha256, _columns(rows),
                         {c: row_hashes(r) for c, r in rows.items() if r},
                         {"source_file": result.source_file, "sha256": result.source_sha256,
                          "outcome": "rejected", "reason": result.reason}, [], result.reason)
     src = result.source
     rows = article_rows(result)
-    return Prepared(result.id, src.path, src.sha256, rows, {c: row_hashes(r) for c, r in rows.items() if r},
+    return Prepared(result.id, src.path, src.sha256, _columns(rows), {c: row_hashes(r) for c, r in rows.items() if r},
                     {"source_file": src.path, "sha256": src.sha256, "outcome": "article",
                      "bytes": src.n_bytes, "encoding": src.encoding},
                     [(r.rule, r.category, r.end - r.start) for r in result.removals],
                     signature=text_signature(result.text))
+
+
+def _columns(rows: dict[str, list[dict]]) -> dict[str, Columns]:
+    return {c: to_columns(c, r) for c, r in rows.items() if r}

@@ -64,6 +64,10 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
 CONFIGS = tuple(COLUMNS)
 
 
+def column_names(config: str) -> list[str]:
+    return [name for name, _, _ in COLUMNS[config]]
+
+
 def arrow_schema(config: str) -> pa.Schema:
     return pa.schema([pa.field(name, kind[1]) for name, kind, _ in COLUMNS[config]])
 

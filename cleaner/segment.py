@@ -15,23 +15,24 @@ QUOTE_OPEN = "“「『\""
 QUOTE_CLOSE = "”」』\""
 
 
+# One sentence per match, found in one pass: the longest run holding no break (a "." counts as
+# a break only when SENTENCE_BREAK matches there), then its break; or the rest of the text.
+SENTENCE = re.compile(r"(?:[^。！？!?；;….]++|(?![.!?]+[\"')\]]*\s)\.)*+(?:" + SENTENCE_BREAK.pattern + r")|.+",
+                      re.DOTALL)
+
+
 def sentences(text: str) -> tuple[str, ...]:
-    """Split a block into sentences; joined they give the block back exactly."""
-    out, start = [], 0
-    for m in SENTENCE_BREAK.finditer(text):
-        out.append(text[start:m.end()])
-        start = m.end()
-    if start < len(text):
-        out.append(text[start:])
-    return tuple(out)
+    """Split a block into sentences; joined they give the block back exactly. Each sentence ends
+    where SENTENCE_BREAK's next match ends (SENTENCE finds the same ends in one findall)."""
+    return tuple(SENTENCE.findall(text))
 
 
 def block_kind(text: str, indent: str, body_indent: str | None, settings: Settings) -> str:
     """heading, caption, quote, list_item or paragraph, from the line's shape."""
     short = len(text) <= settings.max_heading_chars
-    if markers.pattern("caption").search(text) and len(text) <= 120:
+    if len(text) <= 120 and markers.pattern("caption").search(text):
         return "caption"
-    if LIST_ITEM.match(text) and len(text) <= 200:
+    if len(text) <= 200 and LIST_ITEM.match(text):
         return "list_item"
     if short and not features.SENTENCE_END.search(text[-1:]) and not features.is_prose(text, 10):
         return "heading"

@@ -12,8 +12,9 @@ import pytest
 
 from cleaner import schema
 from cleaner.build import build
-from cleaner.publish import PublishError
+from cleaner.publish import ConfigWriter, PublishError
 from cleaner.read import decode_source
+from cleaner.rows import to_columns, to_rows
 from cleaner.settings import Settings
 from conftest import SEEDS
 
@@ -94,3 +95,19 @@ def test_parquet_files_carry_datasets_features(seeds_version):
         for f in (seeds_version / "data" / config).glob("*.parquet"):
             meta = json.loads(pq.read_schema(f).metadata[b"huggingface"])
             assert meta["info"]["features"] == schema.hf_features(config)
+
+
+def test_rows_and_their_columns_write_the_same_parquet(tmp_path):
+    rows = [{"id": f"d{i}", "source_file": f"f{i}.txt", "start": i, "end": i + 3, "text": "正文" * i,
+             "category": "spam", "rule": "x.y"} for i in range(5)]
+    rows[2]["text"] = None
+    columns = to_columns("removals", rows)
+    assert to_rows(columns) == rows
+    files = []
+    for name, given in (("rows", rows), ("columns", columns)):
+        (tmp_path / name).mkdir()
+        writer = ConfigWriter("removals", tmp_path / name)
+        writer.add(given)
+        files += writer.close()
+        assert writer.rows == 5
+    assert files[0].read_bytes() == files[1].read_bytes()

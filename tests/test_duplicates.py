@@ -80,3 +80,19 @@ def test_index_finds_a_near_duplicate_from_pickled_signatures():
     near = text[:1000] + "某" + text[1001:]
     assert index.check_and_add("b", near, pickle.loads(pickle.dumps(text_signature(near)))) == ("near", "a")
     assert index.check_and_add("c", text + " ") == ("exact", "a")
+
+
+def test_normalised_by_tables_is_nfkc_without_white_space():
+    """The table look-up gives unicodedata's answer, joins and all (kana voicing marks, Hangul
+    jamo, combining accents after a fullwidth letter, astral characters, lone surrogates)."""
+    import unicodedata
+
+    from cleaner.dedupe import normalised_codes
+
+    texts = ["", " \u3000\t\n", "全角ＡＢＣ，（１２３）……㈠①", "ｶﾞｷﾞ ｸ\uff9e", "ㄱㅏㄴ \u1100\u1161\u11a8",
+             "Ｅ\u0301e\u0301\u0301", "ﬁ ㎏ ½ ™ ¨ ´", "表情😀𠀀", "\u00a0\u2003x\u200b", "a\u0345b\u0f73"]
+    for text in texts:
+        assert normalised(text) == "".join(unicodedata.normalize("NFKC", text).split()), text
+    assert normalised_codes("全角ＡＢＣ，（１２３）……") is not None
+    assert normalised_codes("表情😀") is None and normalised_codes("e\u0301") is None
+    assert normalised_codes("\ud800") is None

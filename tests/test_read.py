@@ -7,7 +7,16 @@ import os
 import pytest
 
 from cleaner.document import Rejection
-from cleaner.read import InputFile, decode_source, find_inputs, read_input
+from cleaner.read import (
+    CONTROL,
+    MOJIBAKE_HINT,
+    InputFile,
+    decode_source,
+    find_inputs,
+    is_plain,
+    normalise,
+    read_input,
+)
 
 TEXT = "“党建引领”，基层治理有成效。ＡＢＣ全角字母与‘引号’保持原样。\n第二段：群众满意度达９０％。"
 
@@ -49,6 +58,14 @@ def test_clean_text_is_not_touched_by_ftfy():
 def test_line_endings_and_odd_spaces_are_normalised():
     raw = "第一行\r\n第二行\r第三\u00a0行\u200b\n".encode("utf-8")
     assert decode_source(raw, "x.txt").text == "第一行\n第二行\n第三 行\n"
+
+
+def test_plain_text_is_left_alone_by_binary_check_repair_and_normalise():
+    """is_plain lets decoding skip those three: no BMP character it accepts is one they act on."""
+    for c in map(chr, range(0x10000)):
+        if is_plain(c):
+            assert normalise(c) == c and not CONTROL.match(c) and not MOJIBAKE_HINT.match(c + "\u0080"), hex(ord(c))
+    assert not is_plain("正文\u3000正文\r\n") and is_plain("正文\u3000正文\n")
 
 
 def test_empty_and_binary_inputs_are_rejected_with_reasons():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from cleaner.segment import block_kind, sentences
+from cleaner.segment import SENTENCE_BREAK, block_kind, sentences
 from cleaner.settings import Settings
 
 
@@ -28,6 +28,21 @@ def test_decimals_and_trailing_text_are_not_split():
 @given(st.text(alphabet=st.sampled_from(list("党建引领。！？；…”」）.!? a基层\n")), max_size=60))
 def test_sentences_always_join_back(text):
     assert "".join(sentences(text)) == text
+
+
+def sentences_by_breaks(text):
+    """Sentences as cut at the end of every SENTENCE_BREAK match: what sentences() must give."""
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    return tuple(out + [text[start:]] if start < len(text) else out)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("党建。！？；;…”’」』）)]》〉\"'.!? a\n\t\u3000")), max_size=40))
+def test_sentences_end_where_sentence_breaks_end(text):
+    assert sentences(text) == sentences_by_breaks(text)
 
 
 def test_block_kinds():

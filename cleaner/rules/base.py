@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable
 
 from ..document import Block, Label, Removal
@@ -31,6 +32,7 @@ BlockRule = Callable[[Block, BlockContext], "Label | None"]
 SpanRule = Callable[[SpanContext], "list[Removal]"]
 
 
+@cache
 def rule_id(func: Callable) -> str:
     """`navigation.nav_bar` for cleaner.rules.navigation.nav_bar: module and function name."""
     module = func.__module__.rsplit(".", 1)[-1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(CJK.pattern + "+")
+ASCII_LETTER = re.compile(r"[A-Za-z]")  # what ch.isascii() and ch.isalpha() accept
 SENTENCE_END = re.compile(r"[。！？!?；;…]")
 FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)")
 CLOSERS = "”’」』)）\"'"
@@ -15,7 +17,8 @@ WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK.findall(text))
+    """Characters of the text matching CJK (counted by runs: fewer objects than one per character)."""
+    return sum(map(len, CJK_RUN.findall(text)))
 
 
 def is_prose(text: str, min_chars: int) -> bool:
@@ -38,7 +41,7 @@ def is_link_list(text: str, min_items: int = 4, max_item_chars: int = 8) -> bool
     """Many short items separated by spaces or bars and no sentence punctuation."""
     if SENTENCE_END.search(text) or "，" in text or "," in text:
         return False
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text) > 0.5 * len(text)
+    latin = len(ASCII_LETTER.findall(text)) > 0.5 * len(text)
     items = [t.strip() for t in BAR_SEPARATORS.split(text) if t.strip()] if latin else list_items(text)
     if len(items) < min_items:
         return False

@@ -11,10 +11,8 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def bigrams(text: str) -> set[str]:
-    grams = set()
-    for run in HAN_RUN.findall(text):
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
+    """Every two consecutive Han characters of the text."""
+    return {run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def stray_line(block: Block, page: str) -> Label | None:
