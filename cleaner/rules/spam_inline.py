@@ -1449,9 +1449,10 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return True
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
+        # (bound in a word at half its places or more: 的老人, 的老旧小区)
         return rounds < 3 or text.count(order[0]) > len(members) or _mean_gap(members) > MAX_LONE_GAP \
             or sum(binds(text, o[0], o[1]) for o in members) * 2 >= len(members) \
-            or _lone_doubtful(text, order[0], members) and not _shared_between(text, members)  # 的老人, 的老旧小区
+            or (_lone_doubtful(text, order[0], members) and not _shared_between(text, members))
     if rounds > 2:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
