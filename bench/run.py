@@ -296,7 +296,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
         tmp = Path(tempfile.mkdtemp(prefix="bench-write-"))
         try:
             index = DuplicateIndex(settings.near_duplicate_threshold)
-            patch(index, "check_and_add", "duplicate index")
+            patch(index, "check_signature", "duplicate index")
             writers = {c: publish.ConfigWriter(c, tmp / c) for c in schema.CONFIGS}
             for w in writers.values():
                 w.directory.mkdir(parents=True)

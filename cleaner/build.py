@@ -116,7 +116,7 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
         summary.rejected[done.reason] += 1
         summary.inputs.append(done.input)
         return done.rows, done.hashes
-    dup = index.check_and_add(done.id, "", done.signature)
+    dup = index.check_signature(done.id, done.signature)
     if dup is not None:
         kind, kept_id = dup
         kept = kept_names[kept_id]

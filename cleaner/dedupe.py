@@ -158,12 +158,14 @@ class DuplicateIndex:
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
 
-    def check_and_add(self, key: str, text: str,
-                      signature: tuple[str, MinHash] | None = None) -> tuple[str, str] | None:
+    def check_and_add(self, key: str, text: str) -> tuple[str, str] | None:
         """(kind, key of the kept copy) when `text` duplicates a kept article, else None (and
-        the article is remembered as kept). `signature`: text_signature(text), when computed
-        elsewhere already."""
-        digest, m = signature if signature is not None else text_signature(text)
+        the article is remembered as kept)."""
+        return self.check_signature(key, text_signature(text))
+
+    def check_signature(self, key: str, signature: tuple[str, MinHash]) -> tuple[str, str] | None:
+        """check_and_add for an article's text_signature computed elsewhere (in a worker)."""
+        digest, m = signature
         if digest in self.exact:
             return "exact", self.exact[digest]
         near = sorted(self._lsh.query(m))

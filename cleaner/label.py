@@ -46,7 +46,7 @@ def label_block(block: Block, ctx: BlockContext) -> Label | None:
 def _line_labeller(settings: Settings):
     """label_block for a line's text under these settings, with a bounded memory of recent lines:
     navigation bars, footers and share lines come back on every page of a site."""
-    ctx = BlockContext((), settings)
+    ctx = BlockContext(settings)
 
     @functools.lru_cache(maxsize=LINE_CACHE)
     def label_line(text: str) -> Label | None:
@@ -57,7 +57,7 @@ def _line_labeller(settings: Settings):
 
 def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
     """A label for every block; kind paragraph/heading for the body, title, or what was removed."""
-    label_line, ctx = _line_labeller(settings), BlockContext((), settings)
+    label_line, ctx = _line_labeller(settings), BlockContext(settings)
     labels: list[Label | None] = [label_line(b.text) if len(b.text) <= CACHED_LINE_CHARS else label_block(b, ctx)
                                   for b in blocks]
     span = layout.body_span(blocks, labels, settings)

@@ -6,6 +6,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from . import schema
+from .dedupe import text_signature
 from .document import Article, Rejection
 
 Columns = dict[str, list]  # a config's rows column by column: column name -> values in row order
@@ -75,8 +77,6 @@ HASH_MOD = 1 << 256
 def to_columns(config: str, rows: list[dict]) -> Columns:
     """The config's columns of these rows (a missing key is None, as for Table.from_pylist):
     cheaper than rows to pickle and to turn into Arrow."""
-    from . import schema
-
     return {name: [r.get(name) for r in rows] for name in schema.column_names(config)}
 
 
@@ -116,8 +116,6 @@ class Prepared:
 
 def prepare(result: Article | Rejection) -> Prepared:
     """Rows, hashes and summary facts of a result (the heavy part of publishing, done in workers)."""
-    from .dedupe import text_signature
-
     if isinstance(result, Rejection):
         rows = rejection_rows(result)
         return Prepared(result.id, result.source_file, result.source_sha256, _columns(rows),

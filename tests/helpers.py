@@ -12,7 +12,7 @@ from cleaner.settings import Settings
 
 def block(text: str) -> tuple[Block, BlockContext]:
     b = Block(0, 0, len(text), text)
-    return b, BlockContext((b,), Settings())
+    return b, BlockContext(Settings())
 
 
 def labels_of(text: str) -> list[tuple[str, str, str]]:

@@ -15,7 +15,6 @@ class BlockContext:
     """What a block rule may look at besides its block's text: the settings. (Block rules answer
     from the line's text and the settings alone: label.py remembers answers per line text.)"""
 
-    blocks: tuple[Block, ...]
     settings: Settings
 
 
