@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from pathlib import Path
 
 import pytest
@@ -236,41 +235,6 @@ def test_a_slogan_cut_between_its_words_comes_out_when_seen_twice(seed):
     got = run(si.injected_fragments, doc.text)
     check_shape(doc.text, got, si.injected_fragments)
     assert apply(doc.text, got) == CLEAN["c07_metro_line"]
-
-
-@pytest.mark.parametrize("name,seed", [("c04_typhoon", 2), ("c04_typhoon", 3), ("c07_metro_line", 3),
-                                       ("c09_river", 4), ("c01_summer_grain", 2)])
-def test_a_slogan_seen_twice_comes_out_when_its_pieces_repeat_in_one_order(name, seed):
-    """Two rounds, no join of the pieces makes a word and most pieces are words: four kinds of
-    pieces in the same cyclic order both times, close together, each in new company and used
-    nowhere else in the text, are a periodic stretch no paragraph writes."""
-    doc = inject(name, ["春华秋实", "岁月", "如歌", "同心"], seed, cycles=2)
-    pieces = sorted((s.start, s.end, s.text) for s in doc.spans)
-    assert si._periodic(pieces) and si._fresh_company(doc.text, pieces)
-    got = run(si.injected_fragments, doc.text)
-    check_shape(doc.text, got, si.injected_fragments)
-    assert apply(doc.text, got) == CLEAN[name]
-
-
-def test_three_terms_said_twice_in_one_order_stay():
-    """A paragraph names its place, its people and what they do, then names them again in the
-    same order (体育公园 ... 不少市民 ... 跑步): periodic, but three kinds only, which any
-    paragraph may write."""
-    park = next(p for p in LOOKALIKES["l02_sports_lottery"].split("\n") if "体育公园" in p)
-    text = "\n".join([CLEAN["c07_metro_line"].split("\n")[0], park, CLEAN["c04_typhoon"].split("\n")[0]])
-    assert run_all(text) == []
-    terms = [(m.start(), m.end(), m.group()) for m in re.finditer("体育公园|不少市民|跑步", text)]
-    assert not si._periodic(terms) or len({t for _, _, t in terms}) < si.PERIODIC_MIN_KINDS
-
-
-def test_periodic_needs_every_round_in_the_same_order():
-    occ = lambda names: [(i * 10, i * 10 + 2, n) for i, n in enumerate(names)]  # noqa: E731
-    assert si._periodic(occ("ABCDABCD"))
-    assert si._periodic(occ("ABCDABC"))  # the last round cut short by one piece
-    assert not si._periodic(occ("ABCDABDC"))  # a pair swapped in the second round
-    assert not si._periodic(occ("ABCDAB"))  # cut short by two
-    assert not si._periodic(occ("ABCABC"))  # three kinds only
-    assert not si._periodic(occ("ABCDABCDABCD"))  # three rounds: the other paths judge those
 
 
 @pytest.mark.parametrize("seed", [1, 4, 5, 8])

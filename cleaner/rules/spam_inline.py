@@ -1245,8 +1245,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
         return _mean_gap(pieces) <= TWO_ROUND_GAP and (
-            _reassembles(order, {}) or _two_round_phrases(text, order, members, _slack(text, pieces, filled))) \
-            or _periodic_foreign(text, pieces)
+            _reassembles(order, {}) or _two_round_phrases(text, order, members, _slack(text, pieces, filled)))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -1295,42 +1294,6 @@ def _whole_rounds(filled: list[Occ]) -> bool:
     """Whether two words at least, hidden partners, were found in both rounds."""
     seen = Counter(o[2] for o in filled)
     return sum(n >= 2 and word_model().is_word(y, WORD_MIN_FREQ) for y, n in seen.items()) >= 2
-
-
-PERIODIC_MIN_KINDS = 4  # pieces of a slogan, exposed and hidden, a two-round cycle must show
-
-
-def _periodic(pieces: list[Occ]) -> bool:
-    """Whether the pieces read as one slogan said over and over: PERIODIC_MIN_KINDS kinds or
-    more, each in one place per round and in the same cyclic order every round (A B C A B C,
-    the last round cut short by one piece at most), two rounds in all."""
-    names = [o[2] for o in pieces]
-    m = len(set(names))
-    if m < PERIODIC_MIN_KINDS or len(set(names[:m])) < m or not 2 * m - 1 <= len(names) <= 2 * m:
-        return False
-    return all(names[i] == names[i - m] for i in range(m, len(names)))
-
-
-def _fresh_company(text: str, pieces: list[Occ]) -> bool:
-    """Whether every piece has other neighbours in each place it stands (two characters on
-    either side), as pieces dropped at random word boundaries have; a passage told twice
-    repeats its words with their neighbours."""
-    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    count: Counter[str] = Counter()
-    for s, e, y in pieces:
-        seen[y].add((text[max(0, s - 2):s], text[e:e + 2]))
-        count[y] += 1
-    return all(len(seen[y]) == n for y, n in count.items())
-
-
-def _periodic_foreign(text: str, pieces: list[Occ]) -> bool:
-    """Whether a cycle seen twice proves itself without a join or a phrase (文明|出行|安全到|
-    家人人|有责, exposed shards and hidden partners): periodic (_periodic), dense, every piece in
-    fresh company each time (_fresh_company), and no piece nor any of its bigrams used anywhere
-    else in the text (_foreign_pieces). Terms of a paragraph said twice in the same order
-    (体育公园 ... 不少市民 ... 跑步) come in threes at most, and share bigrams with the text."""
-    return _periodic(pieces) and _mean_gap(pieces) <= DENSE_GAP and _fresh_company(text, pieces) \
-        and _foreign_pieces(text, pieces, 0)
 
 
 def _chopped(frag: str) -> bool:
