@@ -1196,11 +1196,20 @@ def _reassembles(order: list[str], slots: dict[str, list[tuple[int, str]]]) -> b
         seq.append((t, True))
         seq.extend((y, False) for _, y in sorted(slots.get(t, [])))
     for (a, sa), (b, sb) in zip(seq, seq[1:] + seq[:1]):
-        if not (sa or sb):
+        if not (sa or sb) or _words_meet(a, b):
             continue
         if _join_gain(a, b) > REASSEMBLE_MARGIN:
             return True
     return False
+
+
+def _words_meet(a: str, b: str) -> bool:
+    """Whether a join of two pieces falls between two words of two characters or more
+    (电池健康|评估标准: 健康 + 评估 read as 健康评估): two compounds of an article side by side make
+    words across their join as readily as a slogan cut inside a word does."""
+    wm = word_model()
+    x, y = segment(a)[-1], segment(b)[0]
+    return len(x) >= 2 and len(y) >= 2 and wm.is_word(x, WORD_MIN_FREQ) and wm.is_word(y, WORD_MIN_FREQ)
 
 
 def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Occ],
@@ -1244,8 +1253,8 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
         if fits and gap <= TWO_ROUND_GAP:
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
-        return _mean_gap(pieces) <= TWO_ROUND_GAP and (
-            _reassembles(order, {}) or _two_round_phrases(text, order, members, _slack(text, pieces, filled)))
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and (_reassembles(order, {}) or (
+            len(order) + len(hidden) >= 3 and _two_round_phrases(text, order, members, _slack(text, pieces, filled))))
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
