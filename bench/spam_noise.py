@@ -32,8 +32,10 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import noise as noisegen  # tests/noise.py (a local `noise` below is a bytearray)  # noqa: E402
 
+from cleaner import learn  # noqa: E402
 from cleaner.document import Block  # noqa: E402
 from cleaner.pipeline import SPAN_RULES  # noqa: E402
 from cleaner.rules import spam_inline  # noqa: E402
@@ -91,6 +94,25 @@ def apply(text: str, removals) -> str:
             last = max(last, r.end)
     out.append(text[last:])
     return "".join(out)
+
+
+def learn_pass(n_docs: int, seed: int, settings: Settings, texts_dir: Path) -> Settings:
+    """The first pass of --learn: the rules over the generated documents, the slogans mined from
+    the shards they found (cleaner.learn.mine; an article is a clean text, since the documents
+    reuse them), written to a lexicon file; returns the settings that add it."""
+    docs = noisegen.generate(n_docs, seed, texts=noisegen.load_clean_texts(texts_dir))
+    found = []
+    for doc in docs:
+        shards = [(r.start, r.text) for r in run_rules(doc.text, settings) if r.rule == learn.SHARD_RULE]
+        found.append((doc.name.split("#")[0], shards))
+    slogans = learn.mine(found)
+    path = Path(tempfile.mkdtemp(prefix="spam-noise-")) / "learned.txt"
+    path.write_text(learn.lexicon_text(slogans, f"{n_docs} generated documents, seed {seed}"), encoding="utf-8")
+    print(f"== learned from a first pass: {len(slogans)} slogans ({path})")
+    for slogan, n in slogans:
+        print(f"    {slogan}  ({n} articles)")
+    print()
+    return replace(settings, spam_lexicons=(str(path),))
 
 
 def bench_noise(n_docs: int, seed: int, settings: Settings, verbose: bool,
@@ -251,10 +273,16 @@ def main() -> int:
                     default=",".join(str(d.relative_to(ROOT)) for d in DEFAULT_MIX_DIRS),
                     help="comma-separated directories whose paragraphs make the clean mixes "
                          "(default: %(default)s)")
+    ap.add_argument("--learn", action="store_true",
+                    help="two passes, as `cleaner build` + `cleaner learn` + a second build do: mine the "
+                         "slogans found in two different articles or more from the first pass, then "
+                         "measure with them as a lexicon (spam_known.learned_slogan)")
     args = ap.parse_args()
     texts_dir = text_dir(args.texts)
     mix_dirs = tuple(text_dir(d) for d in args.mix_dirs.split(",") if d.strip())
     settings = Settings()
+    if args.learn:
+        settings = learn_pass(args.docs, args.seed, settings, texts_dir)
     ok = bench_noise(args.docs, args.seed, settings, args.verbose, texts_dir)
     if args.mixes:
         print()

@@ -153,6 +153,8 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
                  "pyarrow": __import__("pyarrow").__version__},
         "settings": settings.as_dict(),
         "settings_fingerprint": settings.fingerprint(),
+        # what the extra lexicon files held when the build read them (a path says too little)
+        "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
         "inputs": summary.inputs,
         "outputs": outputs,
         "rows": {c: w.rows for c, w in writers.items()},

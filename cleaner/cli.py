@@ -1,4 +1,4 @@
-"""The command line: build, explain, diff, push."""
+"""The command line: build, learn, explain, diff, push."""
 
 from __future__ import annotations
 
@@ -112,6 +112,34 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
     verb = "unchanged (already published with the same content)" if summary.status == "unchanged" else "published"
     click.echo(f"{summary.version_dir}: {verb}")
     click.echo(summary.line())
+
+
+@main.command()
+@click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the lexicon file here [default: standard output].")
+@click.option("--min-articles", type=click.IntRange(min=2), default=2, show_default=True,
+              help="Different articles a slogan must have been found in.")
+def learn(version_dir, output, min_articles) -> None:
+    """Mine the slogans a built version's articles carry, as a lexicon for the next build.
+
+    Slogans whose shards were removed from MIN_ARTICLES different articles or more are written
+    in the lexicon format (section [slogan]); give the file to the next build with
+    --spam-lexicon, and the shards are found on pages that alone gave too little evidence."""
+    from .learn import lexicon_text, mine, shards_of_version
+
+    try:
+        slogans = mine(shards_of_version(version_dir), min_articles)
+    except (OSError, ValueError) as e:
+        fail(f"cannot learn from {version_dir}: {e}")
+    text = lexicon_text(slogans, Path(version_dir).as_posix())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    tmp = Path(f"{output}.part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+    click.echo(f"{len(slogans)} slogans learned from {version_dir} into {output}", err=True)
 
 
 @main.command()

@@ -6,7 +6,7 @@ from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
-from .rules import duplicates, metadata_lines, spam_inline, spam_lines, spam_names
+from .rules import duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext
 from .settings import Settings
 
@@ -14,6 +14,7 @@ SPAN_RULES = (
     spam_inline.ad_vocabulary,
     spam_names.coined_brand,
     spam_inline.injected_fragments,
+    spam_known.learned_slogan,
     metadata_lines.opening_byline,
     metadata_lines.closing_byline,
 )

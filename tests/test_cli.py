@@ -213,3 +213,17 @@ def test_push_without_network_fails_with_one_line(three_and_four, env):
 
 def test_push_of_a_folder_that_is_not_a_version(tmp_path):
     one_clear_line(cleaner("push", str(tmp_path), "someone/news"), "not a published version")
+
+
+def test_learn_writes_a_lexicon_and_refuses_a_folder_that_is_no_version(seeds_version, tmp_path):
+    """One seed carries a slogan: one article is too few to learn it from (two different
+    articles at least), so the lexicon holds its header and no slogan; the file parses."""
+    from cleaner.rules.spam_inline import load_lexicon
+
+    out = tmp_path / "learned.txt"
+    result = cleaner("learn", str(seeds_version), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "0 slogans learned" in result.stderr
+    assert "[slogan:learned]" in out.read_text(encoding="utf-8")
+    assert load_lexicon((str(out),)).slogans == ()
+    one_clear_line(cleaner("learn", str(tmp_path)), "cannot learn from", "data/removals")

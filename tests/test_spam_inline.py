@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 import noise
 from cleaner.document import Block
 from cleaner.rules import spam_inline as si
-from cleaner.rules.base import SpanContext
+from cleaner.rules.base import SpanContext, rule_id
 from cleaner.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -64,7 +64,7 @@ def check_shape(text: str, removals, rule) -> None:
     last = -1
     for r in sorted(removals, key=lambda r: r.start):
         assert r.category == "spam"
-        assert r.rule == f"spam_inline.{rule.__name__}"
+        assert r.rule == rule_id(rule)
         assert r.text == text[r.start:r.end] and r.end > r.start
         assert any(b.start <= r.start and r.end <= b.end for b in blocks)
         assert r.start >= last

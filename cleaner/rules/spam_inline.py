@@ -267,9 +267,11 @@ class Lexicon:
     allow: tuple[str, ...]
     latin_allow: frozenset[str]  # upper case
     morphemes: dict[str, str]  # character -> category: what coined spam names are built on
+    slogans: tuple[str, ...] = ()  # whole slogans whose shards a corpus carries (cleaner learn)
 
 
-SECTIONS = ("vertical", "access", "brand", "term", "lure", "tld", "modifier", "allow", "latin_allow", "morpheme")
+SECTIONS = ("vertical", "access", "brand", "term", "lure", "tld", "modifier", "allow", "latin_allow", "morpheme",
+            "slogan")
 
 
 def parse_lexicon(text: str, into: dict[str, dict[str, tuple[str, bool]]], source: str = "") -> None:
@@ -315,6 +317,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         allow=tuple(sec("allow")),
         latin_allow=frozenset(w.upper() for w in sec("latin_allow")),
         morphemes={w: c for w, (c, _) in sec("morpheme").items() if len(w) == 1},
+        slogans=tuple(sorted(w for w in sec("slogan") if len(w) >= 4)),
     )
 
 
