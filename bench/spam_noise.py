@@ -101,16 +101,18 @@ def learn_pass(n_docs: int, seed: int, settings: Settings, texts_dir: Path) -> S
     the shards they found (cleaner.learn.mine; an article is a clean text, since the documents
     reuse them), written to a lexicon file; returns the settings that add it."""
     docs = noisegen.generate(n_docs, seed, texts=noisegen.load_clean_texts(texts_dir))
-    found = []
+    found, coined = [], []
     for doc in docs:
-        shards = [(r.start, r.text) for r in run_rules(doc.text, settings) if r.rule == learn.SHARD_RULE]
-        found.append((doc.name.split("#")[0], shards))
-    slogans = learn.mine(found)
+        removals = run_rules(doc.text, settings)
+        article = doc.name.split("#")[0]
+        found.append((article, [(r.start, r.text) for r in removals if r.rule == learn.SHARD_RULE]))
+        coined.append((article, [r.text for r in removals if r.rule == learn.BRAND_RULE]))
+    slogans, names = learn.mine(found), learn.brands(coined)
     path = Path(tempfile.mkdtemp(prefix="spam-noise-")) / "learned.txt"
-    path.write_text(learn.lexicon_text(slogans, f"{n_docs} generated documents, seed {seed}"), encoding="utf-8")
-    print(f"== learned from a first pass: {len(slogans)} slogans ({path})")
-    for slogan, n in slogans:
-        print(f"    {slogan}  ({n} articles)")
+    path.write_text(learn.lexicon_text(slogans, names, f"{n_docs} generated documents, seed {seed}"), encoding="utf-8")
+    print(f"== learned from a first pass: {len(slogans)} slogans, {len(names)} brands ({path})")
+    for entry, n in slogans + names:
+        print(f"    {entry}  ({n} articles)")
     print()
     return replace(settings, spam_lexicons=(str(path),))
 

@@ -121,25 +121,26 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
 @click.option("--min-articles", type=click.IntRange(min=2), default=2, show_default=True,
               help="Different articles a slogan must have been found in.")
 def learn(version_dir, output, min_articles) -> None:
-    """Mine the slogans a built version's articles carry, as a lexicon for the next build.
+    """Mine the spam vocabulary a built version's articles carry, as a lexicon for the next build.
 
-    Slogans whose shards were removed from MIN_ARTICLES different articles or more are written
-    in the lexicon format (section [slogan]); give the file to the next build with
-    --spam-lexicon, and the shards are found on pages that alone gave too little evidence."""
-    from .learn import lexicon_text, mine, shards_of_version
+    Slogans whose shards, and coined brands that were removed from MIN_ARTICLES different
+    articles or more are written in the lexicon format (sections [slogan] and [brand]); give
+    the file to the next build with --spam-lexicon, and they are found on pages that alone gave
+    too little evidence."""
+    from .learn import learn_version, lexicon_text
 
     try:
-        slogans = mine(shards_of_version(version_dir), min_articles)
+        slogans, brands = learn_version(version_dir, min_articles)
     except (OSError, ValueError) as e:
         fail(f"cannot learn from {version_dir}: {e}")
-    text = lexicon_text(slogans, Path(version_dir).as_posix())
+    text = lexicon_text(slogans, brands, Path(version_dir).as_posix())
     if output is None:
         click.echo(text, nl=False)
         return
     tmp = Path(f"{output}.part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
-    click.echo(f"{len(slogans)} slogans learned from {version_dir} into {output}", err=True)
+    click.echo(f"{len(slogans)} slogans and {len(brands)} brands learned from {version_dir} into {output}", err=True)
 
 
 @main.command()

@@ -1,5 +1,6 @@
 """Mine a corpus's own spam vocabulary from what a build removed: the slogans whose shards were
-found in several articles, written as a lexicon file (section [slogan]) for the next build.
+found in several articles, and the coined brand names found alone in several articles, written
+as a lexicon file (sections [slogan] and [brand]) for the next build.
 
     cleaner build CRAWL --name crawl --version 1.0.0
     cleaner learn dist/crawl/1.0.0 -o crawl-slogans.txt
@@ -7,9 +8,11 @@ found in several articles, written as a lexicon file (section [slogan]) for the 
 
 A page that gave `spam_inline.injected_fragments` enough evidence tells the slogan to every
 other page of the corpus: `spam_known.learned_slogan` then finds its shards where one page
-alone gave too little. Only what several different articles carry is learned (a build keeps
-one article of each set of near duplicates), so an article's own recurring terms, cut out by
-mistake from one page, are not.
+alone gave too little; a coined brand (`spam_names.coined_brand`, which needs the name's
+characters foreign to the page) becomes a known brand, which `spam_inline.ad_vocabulary`
+takes on any page that carries spam. Only what several different articles carry is learned
+(a build keeps one article of each set of near duplicates), so an article's own recurring
+terms, cut out by mistake from one page, are not.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SHARD_RULE = "spam_inline.injected_fragments"
+BRAND_RULE = "spam_names.coined_brand"
 MIN_ARTICLES = 2  # different articles a slogan must have been found in
 MIN_CHARS, MAX_CHARS = 4, 40  # a slogan's length
 
@@ -73,27 +77,49 @@ def mine(documents: Iterable[tuple[str, list[tuple[int, str]]]], min_articles: i
     return sorted(out, key=lambda x: (-x[1], x[0]))
 
 
-def shards_of_version(version_dir: str | Path) -> Iterator[tuple[str, list[tuple[int, str]]]]:
-    """(source_file, [(start, text)]) of every article with shards removed by SHARD_RULE, read
-    from a published version's `removals` Parquet files."""
+def brands(documents: Iterable[tuple[str, list[str]]], min_articles: int = MIN_ARTICLES) -> list[tuple[str, int]]:
+    """Coined brand names from (article, names found in it) pairs: [(name, articles)], those
+    found in `min_articles` different articles or more, most attested first."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article, names in documents:
+        for name in names:
+            articles[name].add(article)
+    return sorted(((n, len(a)) for n, a in articles.items() if len(a) >= min_articles), key=lambda x: (-x[1], x[0]))
+
+
+def removals_of_version(version_dir: str | Path, rules: tuple[str, ...] = (SHARD_RULE, BRAND_RULE)
+                        ) -> dict[str, dict[str, list[tuple[int, str]]]]:
+    """rule -> source_file -> [(start, text)] of the spans those rules removed, read from a
+    published version's `removals` Parquet files."""
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     files = sorted((Path(version_dir) / "data" / "removals").glob("*.parquet"))
     if not files:
         raise FileNotFoundError(f"{version_dir}: no data/removals/*.parquet (not a built version?)")
-    by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    out: dict[str, dict[str, list[tuple[int, str]]]] = {r: defaultdict(list) for r in rules}
     for f in files:
         t = pq.read_table(f, columns=["source_file", "start", "text", "rule"])
-        t = t.filter(pc.equal(t["rule"], SHARD_RULE))
-        for name, start, text in zip(*(t[c].to_pylist() for c in ("source_file", "start", "text"))):
-            by_doc[name].append((start, text))
-    return iter(sorted(by_doc.items()))
+        t = t.filter(pc.is_in(t["rule"], value_set=pa.array(list(rules))))
+        for name, start, text, rule in zip(*(t[c].to_pylist() for c in ("source_file", "start", "text", "rule"))):
+            out[rule][name].append((start, text))
+    return out
 
 
-def lexicon_text(slogans: list[tuple[str, int]], source: str = "") -> str:
-    """A lexicon file (format of cleaner/data/spam_lexicon.txt) holding the slogans."""
-    head = ["# Slogans mined by `cleaner learn`" + (f" from {source}" if source else ""),
-            "# one per line, with the number of articles it was found in as a comment",
-            "", "[slogan:learned]"]
-    return "\n".join(head + [f"{s}  # {n} articles" for s, n in slogans]) + "\n"
+def learn_version(version_dir: str | Path, min_articles: int = MIN_ARTICLES) -> tuple[list, list]:
+    """(slogans, brands) mined from a published version (see `mine` and `brands`)."""
+    found = removals_of_version(version_dir)
+    slogans = mine(sorted(found[SHARD_RULE].items()), min_articles)
+    names = brands(((doc, [t for _, t in v]) for doc, v in sorted(found[BRAND_RULE].items())), min_articles)
+    return slogans, names
+
+
+def lexicon_text(slogans: list[tuple[str, int]], names: list[tuple[str, int]] = (), source: str = "") -> str:
+    """A lexicon file (format of cleaner/data/spam_lexicon.txt) holding the slogans and brands."""
+    lines = ["# Spam vocabulary mined by `cleaner learn`" + (f" from {source}" if source else ""),
+             "# one entry per line, with the number of articles it was found in as a comment",
+             "", "[slogan:learned]"]
+    lines += [f"{s}  # {n} articles" for s, n in slogans]
+    lines += ["", "[brand:learned]"] + [f"{b}  # {n} articles" for b, n in names]
+    return "\n".join(lines) + "\n"

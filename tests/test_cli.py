@@ -223,7 +223,7 @@ def test_learn_writes_a_lexicon_and_refuses_a_folder_that_is_no_version(seeds_ve
     out = tmp_path / "learned.txt"
     result = cleaner("learn", str(seeds_version), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "0 slogans learned" in result.stderr
+    assert "0 slogans and 0 brands learned" in result.stderr
     assert "[slogan:learned]" in out.read_text(encoding="utf-8")
     assert load_lexicon((str(out),)).slogans == ()
     one_clear_line(cleaner("learn", str(tmp_path)), "cannot learn from", "data/removals")

@@ -93,8 +93,9 @@ def test_lexicon_text_parses_back(tmp_path):
     from cleaner.rules.spam_inline import load_lexicon
 
     path = tmp_path / "l.txt"
-    path.write_text(learn.lexicon_text([(SLOGAN, 4)], "dist/x/1.0.0"), encoding="utf-8")
-    assert load_lexicon((str(path),)).slogans == (SLOGAN,)
+    path.write_text(learn.lexicon_text([(SLOGAN, 4)], [("鼎赢", 3)], "dist/x/1.0.0"), encoding="utf-8")
+    lex = load_lexicon((str(path),))
+    assert lex.slogans == (SLOGAN,) and lex.brands["鼎赢"] == "learned"
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ def test_a_second_build_with_the_learned_lexicon_takes_more_spam(tmp_path):
         (corpus / f"{name}.txt").write_text(doc.text, encoding="utf-8")
     build([str(corpus)], str(tmp_path / "out"), "crawl", "1.0.0", Settings(), workers=1)
     first = tmp_path / "out" / "crawl" / "1.0.0"
-    slogans = learn.mine(learn.shards_of_version(first))
+    slogans, _ = learn.learn_version(first)
     assert [s for s, _ in slogans] and learn.canonical(slogans[0][0]) == learn.canonical(SLOGAN)
     settings = lexicon(tmp_path, slogans[0][0])
     build([str(corpus)], str(tmp_path / "out"), "crawl", "1.1.0", settings, workers=1)
@@ -130,3 +131,23 @@ def test_a_second_build_with_the_learned_lexicon_takes_more_spam(tmp_path):
     assert "spam_known.learned_slogan" in rules
     manifest = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
     assert [x["sha256"] for x in manifest["lexicons"]] == [publish.file_sha256(Path(settings.spam_lexicons[0]))]
+
+
+def test_brands_found_alone_in_two_articles_are_learned():
+    got = learn.brands([("a1", ["鼎赢"]), ("a2", ["鼎赢", "汇博"]), ("a2", ["汇博"]), ("a3", [])])
+    assert got == [("鼎赢", 2)]
+
+
+def test_a_learned_brand_goes_where_its_characters_are_the_pages_own(tmp_path):
+    """coined_brand needs a name's characters foreign to the page (鼎 and 赢 used nowhere else);
+    once learned, the name is a known brand: on a page carrying spam, it goes even where the
+    page uses its characters, and only there where it stands loose."""
+    from cleaner.rules import spam_inline, spam_names
+
+    text = ("今年全市鼎力推进老旧小区改造，居民赢得了实惠。KX娱乐城记者走访发现，改造后的小区鼎赢"
+            "环境明显改善，不少居民说住得更舒心了。\n街道负责人表示，下一步将继续推进相关工作。")
+    assert "鼎赢" not in [r.text for r in run(spam_names.coined_brand, text)]
+    path = tmp_path / "l.txt"
+    path.write_text(learn.lexicon_text([], [("鼎赢", 2)]), encoding="utf-8")
+    got = run(spam_inline.ad_vocabulary, text, Settings(spam_lexicons=(str(path),)))
+    assert sorted(r.text for r in got) == ["KX娱乐城", "鼎赢"]
