@@ -146,13 +146,19 @@ def learn(version_dir, output, min_articles) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--color/--no-color", default=None, help="Colour the output [default: on a terminal].")
-def explain(file, color) -> None:
+@click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra spam lexicon file, as for build (cleaner learn's output); repeatable.")
+def explain(file, color, spam_lexicons) -> None:
     """Show how FILE is cleaned: each line's label and rule, removed text marked."""
     from .explain import explain_file
 
     if not os.path.isfile(file):  # a FIFO or a device: reading it would block or never end
         fail(f"{file} is not a regular file")
-    click.echo(explain_file(file), color=color)
+    settings = Settings(spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons))
+    try:
+        click.echo(explain_file(file, settings), color=color)
+    except ValueError as e:  # a lexicon file that does not parse
+        fail(str(e))
 
 
 @main.command()

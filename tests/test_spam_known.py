@@ -151,3 +151,19 @@ def test_a_learned_brand_goes_where_its_characters_are_the_pages_own(tmp_path):
     path.write_text(learn.lexicon_text([], [("鼎赢", 2)]), encoding="utf-8")
     got = run(spam_inline.ad_vocabulary, text, Settings(spam_lexicons=(str(path),)))
     assert sorted(r.text for r in got) == ["KX娱乐城", "鼎赢"]
+
+
+def test_explain_shows_the_learned_rule_with_the_lexicon(tmp_path):
+    """`cleaner explain --spam-lexicon` audits one page as a build with that lexicon cleans it."""
+    import subprocess
+    import sys
+
+    doc = noisy("c09_river", ["晨光", "照大地", "万物", "竞生长"], 3)
+    page = tmp_path / "page.txt"
+    page.write_text(doc.text, encoding="utf-8")
+    settings = lexicon(tmp_path, SLOGAN)
+    command = [sys.executable, "-m", "cleaner.cli", "explain", "--no-color", str(page)]
+    plain = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    learned = subprocess.run([*command, "--spam-lexicon", settings.spam_lexicons[0]],
+                             capture_output=True, text=True, check=True).stdout
+    assert "spam_known.learned_slogan" in learned and "spam_known.learned_slogan" not in plain
