@@ -237,6 +237,21 @@ def test_a_slogan_cut_between_its_words_comes_out_when_seen_twice(seed):
     assert apply(doc.text, got) == CLEAN["c07_metro_line"]
 
 
+def test_a_slogan_whose_last_rounds_spread_out_is_still_foreign_to_the_text():
+    """Four rounds, cut between its words (春华秋实|岁月|如歌|同心): the slot search reaches the
+    first three rounds; the fourth spreads out over the next paragraphs. Its pieces stand loose
+    there too, within a round's reach, so they count as the slogan's, not as the article using
+    the same words elsewhere (which would make the pieces no longer foreign to the text)."""
+    clean = HELDOUT["h01_hospital_reform"]
+    doc = noise.inject("h01", clean, random.Random(3), shards=["春华秋实", "岁月", "如歌", "同心"], cycles=4,
+                       n_brands=0, n_lures=0, n_urls=0)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    spans = {(s.start, s.end) for s in doc.spans}
+    assert {(r.start, r.end) for r in got} <= spans  # nothing of the article's own
+    assert len(got) >= len(spans) - 1  # at most the very last piece, far out, stays
+
+
 @pytest.mark.parametrize("seed", [1, 4, 5, 8])
 def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(seed):
     """One shard the dictionary exposes, three partners that are words: its rounds are a whole

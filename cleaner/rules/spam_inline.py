@@ -1252,7 +1252,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             # found by their slot: three kinds of pieces or more in three rounds or more, close
             # together, and foreign to the rest of the text
             return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
-                and _foreign_pieces(text, pieces)
+                and _foreign_pieces(text, pieces + _loose_beyond(text, pieces))
         if fits and gap <= TWO_ROUND_GAP:
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
@@ -1360,6 +1360,22 @@ def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
                     break
                 p = text.find(bg, p + 1)
     return True
+
+
+def _loose_beyond(text: str, pieces: list[Occ]) -> list[Occ]:
+    """Further occurrences of the pieces, loose between words, within one round's reach of the
+    stretch found so far (MAX_ROUND): the rounds a slot search did not reach (the last ones,
+    spread out) are the slogan's too, not the article's own use of its words."""
+    lo, hi = max(0, pieces[0][0] - MAX_ROUND), pieces[-1][1] + MAX_ROUND
+    taken = {(o[0], o[1]) for o in pieces}
+    out = []
+    for frag in dict.fromkeys(o[2] for o in pieces):
+        p = text.find(frag, lo, hi)
+        while p >= 0:
+            if (p, p + len(frag)) not in taken and not binds(text, p, p + len(frag)):
+                out.append((p, p + len(frag), frag))
+            p = text.find(frag, p + 1, hi)
+    return sorted(out)
 
 
 def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
