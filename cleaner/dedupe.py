@@ -6,9 +6,12 @@ import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SHINGLE = 5
 NUM_PERM = 64
@@ -121,56 +124,88 @@ def _shingle_hashes(codes: np.ndarray) -> np.ndarray:
 def minhash(text: str) -> LeanMinHash:
     """MinHash of the shingles of the first MAX_SHINGLED characters: per permutation
     h -> a*h + b (mod 2**32), the least value over the shingle hashes."""
-    return _minhash(np.frombuffer(text[:MAX_SHINGLED].encode("utf-32-le"), dtype="<u4"))
+    from datasketch import LeanMinHash
+
+    values = _minhash_values(np.frombuffer(text[:MAX_SHINGLED].encode("utf-32-le"), dtype="<u4"))
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
-def _minhash(codes: np.ndarray) -> LeanMinHash:
-    """minhash of the text whose first MAX_SHINGLED code points these are."""
+def _minhash_values(codes: np.ndarray) -> np.ndarray:
+    """minhash's NUM_PERM values (uint32) for the text whose first MAX_SHINGLED code points these are."""
     h = _shingle_hashes(codes)
     least = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     for i in range(0, len(h), CHUNK):
         p = PERM_A * h[i:i + CHUNK]
         p += PERM_B
         np.minimum(least, p.min(axis=1), out=least)
-    return LeanMinHash(seed=SEED, hashvalues=least, scheme=SCHEME)
+    return least
 
 
-def text_signature(text: str) -> tuple[str, LeanMinHash]:
-    """What `check_and_add` needs of a text: the hash of its normalised form and its MinHash.
-    Pure, so that engines compute it in their workers, beside the document."""
+def text_signature(text: str) -> tuple[str, bytes]:
+    """What `check_and_add` needs of a text: the hash of its normalised form and its MinHash
+    values (NUM_PERM little-endian uint32, as bytes: cheap to pickle). Pure, so that engines
+    compute it in their workers, beside the document."""
     codes = normalised_codes(text)
     if codes is None:
         norm = _normalised_slowly(text)
         codes = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4")
     else:
         norm = codes.tobytes().decode("utf-32-le")
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), _minhash(codes[:MAX_SHINGLED])
+    values = _minhash_values(codes[:MAX_SHINGLED]).astype("<u4").tobytes()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), values
+
+
+# datasketch's MinHashLSH bands (b, r) for NUM_PERM and a threshold (its _optimal_param with equal
+# weights), known for the default threshold: no scipy import for it. tests/test_duplicates.py checks.
+LSH_BANDS = {0.85: (4, 15)}
+
+
+def lsh_bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index for this threshold."""
+    if threshold not in LSH_BANDS:
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        LSH_BANDS[threshold] = (lsh.b, lsh.r)
+    return LSH_BANDS[threshold]
 
 
 @dataclass
 class DuplicateIndex:
-    """Remembers kept articles; says which earlier one a new article copies, if any."""
+    """Remembers kept articles; says which earlier one a new article copies, if any. Near
+    duplicates by MinHash LSH as datasketch's MinHashLSH finds them: the same bands, a candidate
+    being any kept article whose values agree with the new one's on a whole band."""
 
     threshold: float = 0.85
     exact: dict[str, str] = field(default_factory=dict)
-    _lsh: MinHashLSH | None = None
+    _tables: list[dict[bytes, list[str]]] = field(default_factory=list)  # per band: its values -> keys
+    _width: int = 0  # bytes of a band
+    _keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        bands, rows = lsh_bands(self.threshold)
+        self._tables = [{} for _ in range(bands)]
+        self._width = 4 * rows
 
     def check_and_add(self, key: str, text: str) -> tuple[str, str] | None:
         """(kind, key of the kept copy) when `text` duplicates a kept article, else None (and
         the article is remembered as kept)."""
         return self.check_signature(key, text_signature(text))
 
-    def check_signature(self, key: str, signature: tuple[str, MinHash]) -> tuple[str, str] | None:
+    def check_signature(self, key: str, signature: tuple[str, bytes]) -> tuple[str, str] | None:
         """check_and_add for an article's text_signature computed elsewhere (in a worker)."""
-        digest, m = signature
+        digest, values = signature
         if digest in self.exact:
             return "exact", self.exact[digest]
-        near = sorted(self._lsh.query(m))
+        w = self._width
+        bands = [values[i * w:(i + 1) * w] for i in range(len(self._tables))]
+        near = [k for table, band in zip(self._tables, bands) for k in table.get(band, ())]
         if near:
-            return "near", near[0]
+            return "near", min(near)
+        if key in self._keys:
+            raise ValueError("The given key already exists")  # as MinHashLSH.insert
+        self._keys.add(key)
         self.exact[digest] = key
-        self._lsh.insert(key, m)
+        for table, band in zip(self._tables, bands):
+            table.setdefault(band, []).append(key)
         return None

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from helpers import clean_text
 
 from cleaner.dedupe import DuplicateIndex, minhash, normalised, text_signature
@@ -64,12 +65,13 @@ def test_minhash_estimates_jaccard_of_near_duplicates_and_unrelated_texts():
 def test_signature_is_the_same_in_another_process_and_survives_pickling():
     text = chinese_text("c07_metro_line", "c08_museum", "c09_river", "c10_community_party")
     code = ("import sys; from cleaner.dedupe import text_signature; "
-            "d, m = text_signature(sys.stdin.read()); print(d, *m.hashvalues.tolist())")
+            "d, m = text_signature(sys.stdin.read()); print(d, m.hex())")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, env=env,
                          cwd=Path(__file__).resolve().parent.parent, check=True, encoding="utf-8").stdout
     digest, m = text_signature(text)
-    assert out.split() == [digest, *map(str, m.hashvalues.tolist())]
+    assert out.split() == [digest, m.hex()]
+    assert m == minhash(normalised(text)).hashvalues.astype("<u4").tobytes()
     assert pickle.loads(pickle.dumps((digest, m))) == (digest, m)
 
 
@@ -80,6 +82,40 @@ def test_index_finds_a_near_duplicate_from_pickled_signatures():
     near = text[:1000] + "某" + text[1001:]
     assert index.check_signature("b", pickle.loads(pickle.dumps(text_signature(near)))) == ("near", "a")
     assert index.check_and_add("c", text + " ") == ("exact", "a")
+
+
+def test_lsh_bands_are_datasketchs():
+    """The bands known in advance are the ones datasketch's MinHashLSH would choose."""
+    from datasketch import MinHashLSH
+
+    from cleaner.dedupe import LSH_BANDS, NUM_PERM
+
+    for threshold, bands in LSH_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        assert (lsh.b, lsh.r) == bands
+
+
+def test_index_agrees_with_datasketch_lsh():
+    """Same answers as datasketch's MinHashLSH over many near and unrelated texts."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from cleaner.dedupe import NUM_PERM, SCHEME, SEED
+
+    base = chinese_text("c01_summer_grain", "c02_phone_market", "c03_sports_lottery")
+    texts = [base[i * 37 % 900:][:1200 + i % 5 * 100] for i in range(60)]
+    for threshold in (0.85, 0.5):
+        index, lsh, exact = DuplicateIndex(threshold), MinHashLSH(threshold=threshold, num_perm=NUM_PERM), {}
+        for i, text in enumerate(texts):
+            digest, values = text_signature(text)
+            m = LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, "<u4"), scheme=SCHEME)
+            expected = ("exact", exact[digest]) if digest in exact else None
+            if expected is None:
+                near = sorted(lsh.query(m))
+                expected = ("near", near[0]) if near else None
+                if expected is None:
+                    exact[digest] = f"k{i:02d}"
+                    lsh.insert(f"k{i:02d}", m)
+            assert index.check_signature(f"k{i:02d}", (digest, values)) == expected
 
 
 def test_normalised_by_tables_is_nfkc_without_white_space():
