@@ -252,6 +252,20 @@ def test_a_slogan_whose_last_rounds_spread_out_is_still_foreign_to_the_text():
     assert len(got) >= len(spans) - 1  # at most the very last piece, far out, stays
 
 
+def test_an_article_word_in_a_lone_shards_slot_is_dropped_not_the_slogan():
+    """山高水 is the one shard exposed in three rounds; in its slot the search also finds a word
+    the article says loose elsewhere (a canteen story's own words). That word is the article's
+    and drops out; the slogan's pieces still come out, and nothing else."""
+    clean = HELDOUT["h06_elderly_canteen"]
+    doc = noise.inject("h06", clean, random.Random(0), shards=["山高水", "长路", "远行", "者无疆"], cycles=3,
+                       n_brands=0, n_lures=0, n_urls=0)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    spans = {(s.start, s.end) for s in doc.spans}
+    assert {(r.start, r.end) for r in got} <= spans
+    assert {r.text for r in got} >= {"山高水", "远行"}
+
+
 @pytest.mark.parametrize("seed", [1, 4, 5, 8])
 def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(seed):
     """One shard the dictionary exposes, three partners that are words: its rounds are a whole

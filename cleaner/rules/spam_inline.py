@@ -1510,6 +1510,8 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
         if _hopeless(text, order, members):
             return []
     filled, slots = _fill_gaps(text, order, members, list(stops))
+    if len(order) == 1:
+        filled, slots = _without_loose_words(text, filled, slots)
     pieces = sorted(members + filled)
     if not _convincing(text, order, members, filled, slots):
         return []
@@ -1526,6 +1528,18 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
                 extra.append((p, p + len(frag), frag))
             p = text.find(frag, p + 1)
     return pieces + extra
+
+
+def _without_loose_words(text: str, filled: list[Occ], slots: dict[str, list[tuple[int, str]]]):
+    """A lone shard's hidden partners without those the article also says loose elsewhere
+    (被告人 in a court report, found in the shard's slot twice by chance): the article's own
+    words, not pieces of the slogan, which the other partners may still make."""
+    count = Counter(o[2] for o in filled)
+    common = {y for y, n in count.items() if _loose_count(text, y) > n}
+    if not common:
+        return filled, slots
+    return [o for o in filled if o[2] not in common], \
+        {t: [(off, y) for off, y in v if y not in common] for t, v in slots.items()}
 
 
 def _cut_short(text: str, order: list[str], members: list[Occ], pieces: list[Occ],
