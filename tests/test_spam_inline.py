@@ -266,6 +266,18 @@ def test_an_article_word_in_a_lone_shards_slot_is_dropped_not_the_slogan():
     assert {r.text for r in got} >= {"山高水", "远行"}
 
 
+@pytest.mark.parametrize("seed", [1, 3])
+def test_a_slogan_is_found_in_an_article_full_of_recurring_terms(seed):
+    """A court report says its terms again and again (的犯罪, 在共同犯罪中, 到案后, 审法院 ...):
+    they make many candidate cycles, judged before the slogan's (MAX_TRIES leaves room)."""
+    clean = HELDOUT["h07_court_case"]
+    doc = noise.inject("h07", clean, random.Random(seed), shards=["春华秋实", "岁月", "如歌", "同心"], cycles=3,
+                       n_brands=0, n_lures=0, n_urls=0)
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    assert apply(doc.text, got) == clean
+
+
 @pytest.mark.parametrize("seed", [1, 4, 5, 8])
 def test_a_lone_exposed_shard_with_word_partners_comes_out_at_a_rounds_distance(seed):
     """One shard the dictionary exposes, three partners that are words: its rounds are a whole
