@@ -237,18 +237,23 @@ def test_a_slogan_cut_between_its_words_comes_out_when_seen_twice(seed):
     assert apply(doc.text, got) == CLEAN["c07_metro_line"]
 
 
+def shards_only(doc: noise.NoisyDoc):
+    """injected_fragments' removals on `doc`, well formed and inside the injected spans (nothing
+    of the article's own); and those spans."""
+    got = run(si.injected_fragments, doc.text)
+    check_shape(doc.text, got, si.injected_fragments)
+    spans = {(s.start, s.end) for s in doc.spans}
+    assert {(r.start, r.end) for r in got} <= spans
+    return got, spans
+
+
 def test_a_slogan_whose_last_rounds_spread_out_is_still_foreign_to_the_text():
     """Four rounds, cut between its words (春华秋实|岁月|如歌|同心): the slot search reaches the
     first three rounds; the fourth spreads out over the next paragraphs. Its pieces stand loose
     there too, within a round's reach, so they count as the slogan's, not as the article using
     the same words elsewhere (which would make the pieces no longer foreign to the text)."""
-    clean = HELDOUT["h01_hospital_reform"]
-    doc = noise.inject("h01", clean, random.Random(3), shards=["春华秋实", "岁月", "如歌", "同心"], cycles=4,
-                       n_brands=0, n_lures=0, n_urls=0)
-    got = run(si.injected_fragments, doc.text)
-    check_shape(doc.text, got, si.injected_fragments)
-    spans = {(s.start, s.end) for s in doc.spans}
-    assert {(r.start, r.end) for r in got} <= spans  # nothing of the article's own
+    doc = inject("h01", ["春华秋实", "岁月", "如歌", "同心"], 3, HELDOUT["h01_hospital_reform"], cycles=4)
+    got, spans = shards_only(doc)
     assert len(got) >= len(spans) - 1  # at most the very last piece, far out, stays
 
 
@@ -256,13 +261,8 @@ def test_an_article_word_in_a_lone_shards_slot_is_dropped_not_the_slogan():
     """山高水 is the one shard exposed in three rounds; in its slot the search also finds a word
     the article says loose elsewhere (a canteen story's own words). That word is the article's
     and drops out; the slogan's pieces still come out, and nothing else."""
-    clean = HELDOUT["h06_elderly_canteen"]
-    doc = noise.inject("h06", clean, random.Random(0), shards=["山高水", "长路", "远行", "者无疆"], cycles=3,
-                       n_brands=0, n_lures=0, n_urls=0)
-    got = run(si.injected_fragments, doc.text)
-    check_shape(doc.text, got, si.injected_fragments)
-    spans = {(s.start, s.end) for s in doc.spans}
-    assert {(r.start, r.end) for r in got} <= spans
+    doc = inject("h06", ["山高水", "长路", "远行", "者无疆"], 0, HELDOUT["h06_elderly_canteen"])
+    got, _ = shards_only(doc)
     assert {r.text for r in got} >= {"山高水", "远行"}
 
 
@@ -270,12 +270,9 @@ def test_an_article_word_in_a_lone_shards_slot_is_dropped_not_the_slogan():
 def test_a_slogan_is_found_in_an_article_full_of_recurring_terms(seed):
     """A court report says its terms again and again (的犯罪, 在共同犯罪中, 到案后, 审法院 ...):
     they make many candidate cycles, judged before the slogan's (MAX_TRIES leaves room)."""
-    clean = HELDOUT["h07_court_case"]
-    doc = noise.inject("h07", clean, random.Random(seed), shards=["春华秋实", "岁月", "如歌", "同心"], cycles=3,
-                       n_brands=0, n_lures=0, n_urls=0)
-    got = run(si.injected_fragments, doc.text)
-    check_shape(doc.text, got, si.injected_fragments)
-    assert apply(doc.text, got) == clean
+    doc = inject("h07", ["春华秋实", "岁月", "如歌", "同心"], seed, HELDOUT["h07_court_case"])
+    got, spans = shards_only(doc)
+    assert len(got) == len(spans)
 
 
 @pytest.mark.parametrize("seed", [1, 4, 5, 8])
