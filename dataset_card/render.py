@@ -194,6 +194,8 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         lengths=length_line,
         rejections=", ".join(f"{k} {v}" for k, v in sorted(summary.rejected.items())) or "none",
         settings_fingerprint=manifest["settings_fingerprint"],
+        lexicons=", ".join(f"`{Path(x['path']).name}` (sha256 `{x['sha256'][:16]}`)"
+                           for x in manifest.get("lexicons", [])) or "none",
         git_commit=tool.get("git_commit") or "none recorded",
         pyarrow_version=tool.get("pyarrow", "unknown"),
         date_published=published,

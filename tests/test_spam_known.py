@@ -130,7 +130,11 @@ def test_a_second_build_with_the_learned_lexicon_takes_more_spam(tmp_path):
     rules = set(pq.read_table(second / "data" / "removals").column("rule").to_pylist())
     assert "spam_known.learned_slogan" in rules
     manifest = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
-    assert [x["sha256"] for x in manifest["lexicons"]] == [publish.file_sha256(Path(settings.spam_lexicons[0]))]
+    digest = publish.file_sha256(Path(settings.spam_lexicons[0]))
+    assert [x["sha256"] for x in manifest["lexicons"]] == [digest]
+    card = (second / "README.md").read_text(encoding="utf-8")
+    assert f"`learned.txt` (sha256 `{digest[:16]}`)" in card
+    assert "(here: none)" in (first / "README.md").read_text(encoding="utf-8")
 
 
 def test_brands_found_alone_in_two_articles_are_learned():
