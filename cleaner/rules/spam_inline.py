@@ -1362,20 +1362,27 @@ def _foreign_pieces(text: str, pieces: list[Occ], slack: int = 1) -> bool:
     return True
 
 
+def _loose_around(text: str, pieces: list[Occ], reach: int, stops=(), frags=None) -> list[Occ]:
+    """Other occurrences of the pieces' fragments (or of `frags`) starting within `reach`
+    characters of the stretch the pieces span, loose between words and outside `stops`."""
+    lo, hi = max(0, pieces[0][0] - reach), pieces[-1][1] + reach
+    taken = {(o[0], o[1]) for o in pieces}
+    out = []
+    for frag in frags or dict.fromkeys(o[2] for o in pieces):
+        p = text.find(frag, lo)
+        while 0 <= p < hi:
+            if (p, p + len(frag)) not in taken and not _overlaps(p, p + len(frag), stops) \
+                    and not binds(text, p, p + len(frag)):
+                out.append((p, p + len(frag), frag))
+            p = text.find(frag, p + 1)
+    return sorted(out)
+
+
 def _loose_beyond(text: str, pieces: list[Occ]) -> list[Occ]:
     """Further occurrences of the pieces, loose between words, within one round's reach of the
     stretch found so far (MAX_ROUND): the rounds a slot search did not reach (the last ones,
     spread out) are the slogan's too, not the article's own use of its words."""
-    lo, hi = max(0, pieces[0][0] - MAX_ROUND), pieces[-1][1] + MAX_ROUND
-    taken = {(o[0], o[1]) for o in pieces}
-    out = []
-    for frag in dict.fromkeys(o[2] for o in pieces):
-        p = text.find(frag, lo, hi)
-        while p >= 0:
-            if (p, p + len(frag)) not in taken and not binds(text, p, p + len(frag)):
-                out.append((p, p + len(frag), frag))
-            p = text.find(frag, p + 1, hi)
-    return sorted(out)
+    return _loose_around(text, pieces, MAX_ROUND)
 
 
 def _parallel_paragraphs(pieces: list[Occ], text: str) -> bool:
@@ -1516,18 +1523,8 @@ def _one_cycle(text: str, order: list[str], members: list[Occ], k: int, stops) -
     if not _convincing(text, order, members, filled, slots):
         return []
     pieces += _cut_short(text, order, members, pieces, slots, stops)
-    # other occurrences of the same shards inside the injected stretch
-    lo, hi = pieces[0][0] - MAX_GAP // 2, pieces[-1][1] + MAX_GAP // 2
-    taken = {(o[0], o[1]) for o in pieces}
-    extra = []
-    for frag in order:
-        p = text.find(frag, max(0, lo))
-        while 0 <= p < hi:
-            if (p, p + len(frag)) not in taken and not _overlaps(p, p + len(frag), stops) \
-                    and not binds(text, p, p + len(frag)):
-                extra.append((p, p + len(frag), frag))
-            p = text.find(frag, p + 1)
-    return pieces + extra
+    # other occurrences of the exposed shards inside the injected stretch
+    return pieces + _loose_around(text, pieces, MAX_GAP // 2, stops, order)
 
 
 def _without_loose_words(text: str, filled: list[Occ], slots: dict[str, list[tuple[int, str]]]):
