@@ -103,17 +103,12 @@ def apply(text: str, removals) -> str:
 
 
 def learn_pass(n_docs: int, seed: int, settings: Settings, texts_dir: Path) -> Settings:
-    """The first pass of --learn: the rules over the generated documents, the slogans mined from
-    the shards they found (cleaner.learn.mine; an article is a clean text, since the documents
-    reuse them), written to a lexicon file; returns the settings that add it."""
+    """The first pass of --learn: the rules over the generated documents, the slogans and brands
+    mined from what they removed (cleaner.learn.learn_from; an article is a clean text, since the
+    documents reuse them), written to a lexicon file; returns the settings that add it."""
     docs = noisegen.generate(n_docs, seed, texts=noisegen.load_clean_texts(texts_dir))
-    found, coined = [], []
-    for doc in docs:
-        removals = run_rules(doc.text, settings)
-        article = doc.name.split("#")[0]
-        found.append((article, [(r.start, r.text) for r in removals if r.rule == learn.SHARD_RULE]))
-        coined.append((article, [r.text for r in removals if r.rule == learn.BRAND_RULE]))
-    slogans, names = learn.mine(found), learn.brands(coined)
+    rows = [(doc.name, r.rule, r.start, r.text) for doc in docs for r in run_rules(doc.text, settings)]
+    slogans, names = learn.learn_from(rows, article_of=lambda name: name.split("#")[0])
     path = Path(tempfile.mkdtemp(prefix="spam-noise-")) / "learned.txt"
     path.write_text(learn.lexicon_text(slogans, names, f"{n_docs} generated documents, seed {seed}"), encoding="utf-8")
     print(f"== learned from a first pass: {len(slogans)} slogans, {len(names)} brands ({path})")

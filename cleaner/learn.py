@@ -18,11 +18,14 @@ terms, cut out by mistake from one page, are not.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-SHARD_RULE = "spam_inline.injected_fragments"
-BRAND_RULE = "spam_names.coined_brand"
+from .rules import spam_inline, spam_names
+from .rules.base import rule_id
+
+SHARD_RULE = rule_id(spam_inline.injected_fragments)
+BRAND_RULE = rule_id(spam_names.coined_brand)
 MIN_ARTICLES = 2  # different articles a slogan must have been found in
 MIN_CHARS, MAX_CHARS = 4, 40  # a slogan's length
 
@@ -87,10 +90,26 @@ def brands(documents: Iterable[tuple[str, list[str]]], min_articles: int = MIN_A
     return sorted(((n, len(a)) for n, a in articles.items() if len(a) >= min_articles), key=lambda x: (-x[1], x[0]))
 
 
-def removals_of_version(version_dir: str | Path, rules: tuple[str, ...] = (SHARD_RULE, BRAND_RULE)
-                        ) -> dict[str, dict[str, list[tuple[int, str]]]]:
-    """rule -> source_file -> [(start, text)] of the spans those rules removed, read from a
-    published version's `removals` Parquet files."""
+def learn_from(rows: Iterable[tuple[str, str, int, str]], min_articles: int = MIN_ARTICLES,
+               article_of: Callable[[str], str] = str) -> tuple[list, list]:
+    """(slogans, brands) from removal rows (document, rule, start, text): the shards that
+    SHARD_RULE removed (see `mine`) and the names that BRAND_RULE removed (see `brands`).
+    `article_of` names the article a document is (itself, in a built version, where near
+    duplicates are gone)."""
+    shards: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    names: dict[str, list[str]] = defaultdict(list)
+    for doc, rule, start, text in rows:
+        if rule == SHARD_RULE:
+            shards[doc].append((start, text))
+        elif rule == BRAND_RULE:
+            names[doc].append(text)
+    return (mine(((article_of(d), v) for d, v in sorted(shards.items())), min_articles),
+            brands(((article_of(d), v) for d, v in sorted(names.items())), min_articles))
+
+
+def removal_rows(version_dir: str | Path) -> Iterator[tuple[str, str, int, str]]:
+    """(source_file, rule, start, text) of the spans a published version's `removals` Parquet
+    files hold for SHARD_RULE and BRAND_RULE."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -98,21 +117,15 @@ def removals_of_version(version_dir: str | Path, rules: tuple[str, ...] = (SHARD
     files = sorted((Path(version_dir) / "data" / "removals").glob("*.parquet"))
     if not files:
         raise FileNotFoundError(f"{version_dir}: no data/removals/*.parquet (not a built version?)")
-    out: dict[str, dict[str, list[tuple[int, str]]]] = {r: defaultdict(list) for r in rules}
     for f in files:
-        t = pq.read_table(f, columns=["source_file", "start", "text", "rule"])
-        t = t.filter(pc.is_in(t["rule"], value_set=pa.array(list(rules))))
-        for name, start, text, rule in zip(*(t[c].to_pylist() for c in ("source_file", "start", "text", "rule"))):
-            out[rule][name].append((start, text))
-    return out
+        t = pq.read_table(f, columns=["source_file", "rule", "start", "text"])
+        t = t.filter(pc.is_in(t["rule"], value_set=pa.array([SHARD_RULE, BRAND_RULE])))
+        yield from zip(*(t[c].to_pylist() for c in ("source_file", "rule", "start", "text")))
 
 
 def learn_version(version_dir: str | Path, min_articles: int = MIN_ARTICLES) -> tuple[list, list]:
-    """(slogans, brands) mined from a published version (see `mine` and `brands`)."""
-    found = removals_of_version(version_dir)
-    slogans = mine(sorted(found[SHARD_RULE].items()), min_articles)
-    names = brands(((doc, [t for _, t in v]) for doc, v in sorted(found[BRAND_RULE].items())), min_articles)
-    return slogans, names
+    """(slogans, brands) mined from a published version."""
+    return learn_from(removal_rows(version_dir), min_articles)
 
 
 def lexicon_text(slogans: list[tuple[str, int]], names: list[tuple[str, int]] = (), source: str = "") -> str:

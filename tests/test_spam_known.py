@@ -171,3 +171,19 @@ def test_explain_shows_the_learned_rule_with_the_lexicon(tmp_path):
     learned = subprocess.run([*command, "--spam-lexicon", settings.spam_lexicons[0]],
                              capture_output=True, text=True, check=True).stdout
     assert "spam_known.learned_slogan" in learned and "spam_known.learned_slogan" not in plain
+
+
+def test_learn_from_reads_each_documents_cycle_apart_and_counts_articles():
+    """Two documents of one article carry two different slogans: each document's shards make
+    its own cycle (never one cycle of both); an article counts once however many of its
+    documents carry a slogan."""
+    rows = []
+    for doc, pieces in (("a1#1", ["晨光", "照大地", "万物", "竞生长"]), ("a1#2", ["星河", "璀璨", "照前程"]),
+                        ("a2#1", ["晨光照", "大地万", "物竞生长"]), ("a3#1", ["星河", "璀璨", "照前程"])):
+        rows += [(doc, learn.SHARD_RULE, 10 * i, p) for i, p in enumerate(pieces)]
+    rows.append(("a2#1", learn.BRAND_RULE, 90, "鼎赢"))
+    rows.append(("a3#1", learn.BRAND_RULE, 90, "鼎赢"))
+    slogans, names = learn.learn_from(rows, article_of=lambda d: d.split("#")[0])
+    assert sorted(slogans) == [("星河璀璨照前程", 2), (SLOGAN, 2)]
+    assert names == [("鼎赢", 2)]
+    assert learn.learn_from(rows[:8]) == ([], [])  # a1#1 and a1#2 alone: one slogan each, once

@@ -29,7 +29,6 @@ MIN_PIECES = 3  # pieces a chain needs, besides covering the whole slogan once
 Piece = tuple[int, int, int]  # start, end in the body; offset of its text in the slogan
 
 
-@functools.lru_cache(maxsize=16)
 def _pieces_of(slogan: str) -> dict[str, tuple[int, ...]]:
     """Every piece of a slogan read cyclically (2 to len characters) -> where it starts in it."""
     n, ring = len(slogan), slogan + slogan
@@ -40,17 +39,17 @@ def _pieces_of(slogan: str) -> dict[str, tuple[int, ...]]:
     return {p: tuple(sorted(v)) for p, v in out.items()}
 
 
-@functools.lru_cache(maxsize=16)
-def _run_pattern(slogans: tuple[str, ...]) -> re.Pattern:
-    """Runs of two characters or more that slogans are made of (a cheap first pass)."""
+@functools.lru_cache(maxsize=4)
+def _index(slogans: tuple[str, ...]) -> tuple[re.Pattern, dict[str, dict[str, tuple[int, ...]]]]:
+    """For one lexicon's slogans, built once: a pattern for the runs of two characters or more
+    that they are made of (a cheap first pass), and each slogan's pieces (_pieces_of)."""
     chars = "".join(sorted(set("".join(slogans))))
-    return re.compile(f"[{re.escape(chars)}]{{2,}}")
+    return re.compile(f"[{re.escape(chars)}]{{2,}}"), {s: _pieces_of(s) for s in slogans}
 
 
-def _candidates(text: str, slogan: str, runs: list[tuple[int, int]]) -> list[Piece]:
+def _candidates(text: str, slogan: str, pieces: dict[str, tuple[int, ...]], runs: list[tuple[int, int]]) -> list[Piece]:
     """The longest pieces of `slogan` starting at each place of the runs, loose in the text;
     a piece inside a longer one of the same run is no candidate of its own."""
-    pieces = _pieces_of(slogan)
     out: list[Piece] = []
     for a, b in runs:
         reach = -1
@@ -105,12 +104,13 @@ def learned_slogan(ctx: SpanContext) -> list[Removal]:
         return []
     body = body_of(ctx.blocks)
     text = body.text
-    runs = [(m.start(), m.end()) for m in _run_pattern(slogans).finditer(text)]
+    run_pattern, pieces = _index(slogans)
+    runs = [(m.start(), m.end()) for m in run_pattern.finditer(text)]
     if not runs:
         return []
     spans: list[tuple[int, int]] = []
     for slogan in slogans:
-        cands = _candidates(text, slogan, runs)
+        cands = _candidates(text, slogan, pieces[slogan], runs)
         while len(cands) >= MIN_PIECES:
             chain = _best_chain(text, slogan, cands)
             if not chain:
