@@ -9,7 +9,7 @@ EDGE_SPACE = " \t\u3000"
 
 def split_blocks(text: str) -> list[Block]:
     """One block per non-blank line, white space at both ends left outside the block."""
-    blocks = []
+    blocks: list[Block] = []
     pos = 0  # where the line starts in the text
     for line in text.split("\n"):
         stripped = line.strip(EDGE_SPACE)

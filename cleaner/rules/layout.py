@@ -54,7 +54,7 @@ def title_line(head: list[int], blocks: list[Block], labels: list[Label | None],
                   and not NAME_LINE.match(blocks[i].text) and not NOT_TITLE.search(blocks[i].text)]
     if not candidates:
         return None
-    first_meta = next((i for i in head if labels[i] is not None and labels[i].kind == "metadata"), None)
+    first_meta = next((i for i in head if (label := labels[i]) is not None and label.kind == "metadata"), None)
     if first_meta is not None:
         before = [i for i in candidates if i < first_meta]
         if before:

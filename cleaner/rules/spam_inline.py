@@ -352,7 +352,7 @@ class Patterns:
 
 
 def _cases(words) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for w in words:
         out.update((w, w.lower(), w.upper()))
     return out
@@ -999,7 +999,9 @@ def _unique_substrings(s: str) -> set[str]:
     subs = [run[i:i + w] for run in HAN_RUN.findall(s) for w in range(2, MAX_SHARD + 1)
             for i in range(len(run) - w + 1)]
     seen: set[str] = set()
-    again = {y for y in subs if y in seen or seen.add(y)}
+    again: set[str] = set()
+    for y in subs:
+        (again if y in seen else seen).add(y)
     return seen - again
 
 
@@ -1132,10 +1134,10 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         slots = {t: [(off, y) for off, y in v if y not in weak] for t, v in slots.items()}
     # ... and a round holds a handful of pieces: those seen in fewer rounds than the others go first
     while sum(len(v) for v in slots.values()) + n > MAX_PIECES:
-        weak = [(seen[y], -text.count(y), y) for v in slots.values() for _, y in v]
-        if not weak or min(weak)[0] == max(weak)[0]:
+        weakest = [(seen[y], -text.count(y), y) for v in slots.values() for _, y in v]
+        if not weakest or min(weakest)[0] == max(weakest)[0]:
             return [], {}
-        y = min(weak)[2]
+        y = min(weakest)[2]
         slots = {t: [(off, z) for off, z in v if z != y] for t, v in slots.items()}
         found = [o for o in found if o[2] != y]
     return found, slots
