@@ -17,6 +17,7 @@ import os
 import pickle
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
@@ -31,6 +32,7 @@ ENGINES = ("local", "ray")
 CHUNK_DOCS = 16  # documents per pool task: large enough to amortise IPC, small enough to balance
 CHUNK_BYTES = 1 << 20  # ... or fewer, when they are large
 IN_FLIGHT_PER_WORKER = 3  # pool tasks queued or running per worker
+STOP_GRACE = 10.0  # seconds the chunks in flight may take to finish when a build stops early
 RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time, at least (bounds the driver's memory)
 RAY_WINDOW_TASKS_PER_CPU = 4  # ... and enough for this many tasks per CPU of the cluster
 RAY_BATCH_DOCS = 64  # documents per Ray task (fewer, larger tasks: less scheduling per document)
@@ -74,12 +76,27 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
         warm_up(settings)  # loaded once, here, and inherited by every worker
     with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
         pending: deque = deque()
-        for chunk in chunks(docs):
-            pending.append(pool.apply_async(_process_chunk, (chunk,)))
-            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+        try:
+            for chunk in chunks(docs):
+                pending.append(pool.apply_async(_process_chunk, (chunk,)))
+                if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        except BaseException:  # Ctrl-C, an error while publishing, the consumer stopping early
+            _let_finish(pool, pending)
+            raise
+
+
+def _let_finish(pool, pending: deque, grace: float = STOP_GRACE) -> None:
+    """Before the pool is terminated on the way out: no new tasks, and the few in flight (at
+    most IN_FLIGHT_PER_WORKER chunks a worker) finish, for `grace` seconds at most. Terminating
+    while a worker is still sending a result can leave its queue's lock held and the pool's
+    teardown waiting on it for ever (CPython's Pool); the workers ignore SIGINT and finish soon."""
+    pool.close()
+    deadline = time.monotonic() + grace
+    for result in pending:
+        result.wait(max(0.0, deadline - time.monotonic()))
 
 
 def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
