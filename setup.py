@@ -3,7 +3,8 @@
 The metadata lives in pyproject.toml; this file only adds the compiled modules. They run the
 very source in the package, about 1.5x faster; cleaner/compiled.py falls back to that source
 when a module was edited after the build, and CLEANER_PURE=1 at install time skips compiling
-altogether (a machine without a C compiler installs the pure-Python package instead).
+altogether. A machine without a C compiler installs the pure-Python package (the extensions
+are optional); a type error in a listed module stops the install (mypyc checks annotations).
 """
 
 import hashlib
@@ -24,7 +25,19 @@ def compiled_modules() -> list[str]:
     return [line for line in lines if line]
 
 
+def remove_old_builds() -> None:
+    """Extensions an earlier in-place (editable) build left in the tree: a build that fails or
+    is skipped must not leave them to shadow newer sources."""
+    for module in compiled_modules():
+        path = ROOT / module.replace(".", "/")
+        for old in path.parent.glob(path.name + ".*.so"):
+            old.unlink()
+    for old in ROOT.glob("*__mypyc.*.so"):
+        old.unlink()
+
+
 def ext_modules() -> list:
+    remove_old_builds()
     if os.environ.get("CLEANER_PURE") == "1":
         RECORD.unlink(missing_ok=True)
         return []
@@ -38,7 +51,10 @@ def ext_modules() -> list:
     # what was compiled, so that an edited source is run as source (cleaner/compiled.py)
     record = {m: hashlib.sha256((ROOT / p).read_bytes()).hexdigest() for m, p in zip(compiled_modules(), paths)}
     RECORD.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return mypycify(["--ignore-missing-imports", *paths], opt_level="3")
+    extensions = mypycify(["--ignore-missing-imports", *paths], opt_level="3")
+    for ext in extensions:
+        ext.optional = True  # no C compiler: the package installs and runs as pure Python
+    return extensions
 
 
 setup(ext_modules=ext_modules())
