@@ -1081,35 +1081,35 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
             continue
         regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
-        places_of: dict[str, list[int]] = {}
         texts = sorted((text[s:e] for s, e in complete), key=len)
         once = _unique_substrings(texts[0])
         for other in texts[1:]:
             once = {y for y in once if other.count(y) == 1}
         outer = regions[len(complete):]
-        for y in once:
+        # in two regions at least (with two complete gaps, every one of `once` is); only the
+        # maximal ones are looked at, so their places are found after that
+        if len(complete) < 2:
+            once = {y for y in once if any(text.count(y, s, e) == 1 for s, e in outer)}
+        inner = _proper_substrings(once)
+        for y in sorted(once - inner, key=len, reverse=True):  # (maximal fragments only)
             # `once` holds only fragments present once in each complete gap: there, find it
+            n_y = len(y)
             places = [text.find(y, s, e) for s, e in complete] + \
                 [text.find(y, s, e) for s, e in outer if text.count(y, s, e) == 1]
-            if len(places) >= 2:
-                places_of[y] = places
-        inner = _proper_substrings(places_of)
-        for y, places in sorted(places_of.items(), key=lambda kv: -len(kv[0])):
-            if y in inner:
-                continue  # keep maximal fragments only
-            places = [p for p in places if not _overlaps(p, p + len(y), blocked)]
+            places = [p for p in places if not _overlaps(p, p + n_y, blocked)]
             complete_ok = sum(1 for p in places for s, e in complete if s <= p < e) == len(complete)
             if not complete_ok or len(places) < 2:
                 continue
-            if any(binds(text, p, p + len(y)) for p in places):
-                continue
-            occ = [(p, p + len(y), y) for p in places]
+            # the cheap tests before the dictionary's
+            occ = [(p, p + n_y, y) for p in places]
             if not _diverse(text, occ):
                 continue
             if len(places) == 2:
                 if text.count(y) > 2:
                     continue  # seen twice only: it must be foreign to the rest of the article
             elif _common_here(text, y, places, regions):
+                continue
+            if any(binds(text, p, p + n_y) for p in places):
                 continue
             if _loose_elsewhere(text, y, core, places):
                 continue  # also loose elsewhere among the shards, out of its slot: the article's word
