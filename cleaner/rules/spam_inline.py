@@ -786,15 +786,22 @@ def _diverse(text: str, occs: list[Occ], limit: float = 0) -> bool:
         return True
     limit = limit or (n if n <= 3 else 0.6 * n)
     han = _han_mask(text)
+    # (fewer neighbours than the limit: none can be shared that often)
     lefts = [text[max(0, s - 2):s] for s, _, _ in occs if s > 0 and han[s - 1]]
+    if len(lefts) >= limit and _most_repeated(lefts) >= limit:
+        return False
     rights = [text[e:e + 2] for _, e, _ in occs if han[e]]
-    return _most_repeated(lefts) < limit and _most_repeated(rights) < limit
+    return len(rights) < limit or _most_repeated(rights) < limit
 
 
 def _most_repeated(items: list[str]) -> int:
-    """How often the commonest item occurs (no Counter when none repeats, the common case)."""
-    if len(set(items)) == len(items):
+    """How often the commonest item occurs (no Counter when none repeats, the common case;
+    nor for a short list, where counting each distinct item is cheaper)."""
+    distinct = set(items)
+    if len(distinct) == len(items):
         return min(1, len(items))
+    if len(items) <= 16:
+        return max(map(items.count, distinct))
     return max(Counter(items).values())
 
 
@@ -816,9 +823,13 @@ def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: 
     """The occurrences of `frag` at `starts` that overlap no claimed character and are not
     quoted (as _quoted; `closers`: offset after an opening mark -> the mark that closes it)."""
     n = len(frag)
-    out = []
+    if not starts:
+        return []
     # nothing claimed anywhere between the first and the last: no occurrence to look at
-    some = bool(starts) and claimed.find(1, starts[0], starts[-1] + n) >= 0
+    some = claimed.find(1, starts[0], starts[-1] + n) >= 0
+    if not some and closers.keys().isdisjoint(starts):
+        return [(p, p + n, frag) for p in starts]  # (none claimed, none after an opening mark)
+    out: list[Occ] = []
     for p in starts:
         if some and claimed.find(1, p, p + n) >= 0:
             continue
@@ -834,21 +845,23 @@ def _near_others(seeds: dict[str, list[Occ]], k: int) -> dict[str, list[Occ]]:
     their start or after their end; seeds left with fewer than `k` go. (Seeds never share a
     start, so the nearest other one on either side decides.)"""
     spots = sorted(o for v in seeds.values() for o in v)
-    count = len(spots)
-    near_l: list[int | None] = [None] * count  # start of the nearest other seed's occurrence before
-    near_r: list[int | None] = [None] * count  # ... after
-    last = None
-    for i in range(1, count):
-        if spots[i - 1][2] != spots[i][2]:
-            last = spots[i - 1][0]
-        near_l[i] = last
-    last = None
-    for i in range(count - 2, -1, -1):
-        if spots[i + 1][2] != spots[i][2]:
-            last = spots[i + 1][0]
-        near_r[i] = last
-    ok = {o[0] for o, lo, hi in zip(spots, near_l, near_r)
-          if (lo is not None and lo >= o[0] - MAX_GAP) or (hi is not None and hi <= o[1] + MAX_GAP)}
+    # runs of consecutive occurrences of one seed: the nearest other seed's occurrence before
+    # any of a run is the last of the run before it, the nearest after, the first of the next
+    runs: list[tuple[int, int]] = []  # [first, last) indices into `spots`
+    i, count = 0, len(spots)
+    while i < count:
+        j, frag = i + 1, spots[i][2]
+        while j < count and spots[j][2] == frag:
+            j += 1
+        runs.append((i, j))
+        i = j
+    ok: set[int] = set()
+    for r, (i, j) in enumerate(runs):
+        before = spots[i - 1][0] if r else None  # start of the nearest other seed's occurrence before
+        after = spots[j][0] if j < count else None  # ... after
+        for s, e, _ in spots[i:j]:
+            if (before is not None and before >= s - MAX_GAP) or (after is not None and after <= e + MAX_GAP):
+                ok.add(s)
     near: dict[str, list[Occ]] = {}
     for frag, occs in seeds.items():
         kept = [o for o in occs if o[0] in ok]
