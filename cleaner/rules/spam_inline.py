@@ -945,8 +945,9 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     # and types whose occurrences all fit in one injected stretch
     for t in list(by_type):
         v = by_type[t]
-        v = [o for i, o in enumerate(v)
-             if (i > 0 and o[0] - v[i - 1][1] <= MAX_ROUND) or (i + 1 < len(v) and v[i + 1][0] - o[1] <= MAX_ROUND)]
+        close = [b[0] - a[1] <= MAX_ROUND for a, b in zip(v, v[1:])]  # close[i]: v[i] and v[i + 1]
+        if not all(close):
+            v = [o for i, o in enumerate(v) if (i > 0 and close[i - 1]) or (i < len(close) and close[i])]
         if len(v) < k or v[-1][1] - v[0][0] > MAX_STRETCH:
             del by_type[t]
         else:
@@ -956,13 +957,13 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     starts = {t: [o[0] for o in by_type[t]] for t in types}
     count = {t: len(v) for t, v in starts.items()}
     adj: dict[str, set[str]] = {t: set() for t in types}
+    firsts = [span[t][0] for t in types]  # ascending: types are sorted by first occurrence
     for i, t in enumerate(types):
-        for u in types[i + 1:]:
-            if span[u][0] > span[t][1] + MAX_GAP:
-                break  # types are sorted by first occurrence: no later one overlaps
-            # cheap refusals of _alternate first: counts one apart at most, the second type
-            # starting inside the first one's stretch
-            if abs(count[t] - count[u]) <= 1 and span[u][0] < span[t][1] and _alternate(starts[t], starts[u]):
+        # cheap refusals of _alternate first: the second type starting inside the first one's
+        # stretch (no later one does: bisect), counts one apart at most
+        n_t = count[t]
+        for u in types[i + 1:bisect.bisect_left(firsts, span[t][1], i + 1)]:
+            if abs(n_t - count[u]) <= 1 and _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
     cliques: list[set[str]] = []
@@ -1003,7 +1004,7 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
         if len(members) >= 3 and _group_ok(members, MAX_LONE_GAP):
             out.append(([t], members))
     # larger groups first; among equals, pieces that fit together, then the tighter stretch
-    out.sort(key=lambda c: (-len(c[0]), not _reassembles(c[0], {}), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
+    out.sort(key=lambda c: (-len(c[0]), not _fits_alone(tuple(c[0])), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
     return out
 
 
@@ -1219,6 +1220,13 @@ def _reassembles(order: list[str], slots: dict[str, list[tuple[int, str]]]) -> b
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _fits_alone(order: tuple[str, ...]) -> bool:
+    """_reassembles for the exposed shards alone (no hidden ones), memoised: one cycle is asked
+    in turn by the ranking of _cycles, _hopeless and _convincing."""
+    return _reassembles(list(order), {})
+
+
 def _words_meet(a: str, b: str) -> bool:
     """Whether a join of two pieces falls between two words of two characters or more
     (电池健康|评估标准: 健康 + 评估 read as 健康评估): two compounds of an article side by side make
@@ -1252,7 +1260,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
     rounds = min(Counter(o[2] for o in members).values())
-    fits = _reassembles(order, {}) or _reassembles(order, slots)
+    fits = _fits_alone(tuple(order)) or (any(slots.values()) and _reassembles(order, slots))
     gap = _mean_gap(members)
     hidden = {o[2] for o in filled}
     if not fits and _parallel_paragraphs(pieces, text):
@@ -1269,7 +1277,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
         if fits and gap <= TWO_ROUND_GAP:
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
-        return _mean_gap(pieces) <= TWO_ROUND_GAP and (_reassembles(order, {}) or (
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and (_fits_alone(tuple(order)) or (
             len(order) + len(hidden) >= 3 and _two_round_phrases(text, order, members, _slack(text, pieces, filled))))
     if not hidden or rounds < 3:
         return False
@@ -1505,7 +1513,7 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
     gap = _mean_gap(members)
-    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _reassembles(order, {}) \
+    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _fits_alone(tuple(order)) \
         and not _two_round_phrases(text, order, members)
 
 
