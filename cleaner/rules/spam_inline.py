@@ -193,9 +193,11 @@ SLOT_BIND_MARGIN = 8.0  # nats: a weaker bond does not take an occurrence out of
 REASSEMBLE_MARGIN = 2.5  # nats: shards put back together bind across a join (人|民 7.1, 临|门 3.1)
 
 
+@functools.lru_cache(maxsize=65_536)
 def bind_gain(text: str, start: int, end: int, span: int = 4) -> float:
     """How much better (nats) the best reading of the window around text[start:end] is than
-    reading the neighbours and the fragment apart: > 0 when it forms words with them."""
+    reading the neighbours and the fragment apart: > 0 when it forms words with them.
+    (Memoised: the retries of one cycle, _without_one, ask again at the same places.)"""
     lo = start
     while lo > 0 and start - lo < span and is_han(text[lo - 1]):
         lo -= 1
@@ -845,23 +847,21 @@ def _near_others(seeds: dict[str, list[Occ]], k: int) -> dict[str, list[Occ]]:
     their start or after their end; seeds left with fewer than `k` go. (Seeds never share a
     start, so the nearest other one on either side decides.)"""
     spots = sorted(o for v in seeds.values() for o in v)
-    # runs of consecutive occurrences of one seed: the nearest other seed's occurrence before
-    # any of a run is the last of the run before it, the nearest after, the first of the next
-    runs: list[tuple[int, int]] = []  # [first, last) indices into `spots`
-    i, count = 0, len(spots)
-    while i < count:
-        j, frag = i + 1, spots[i][2]
-        while j < count and spots[j][2] == frag:
-            j += 1
-        runs.append((i, j))
-        i = j
-    ok: set[int] = set()
-    for r, (i, j) in enumerate(runs):
-        before = spots[i - 1][0] if r else None  # start of the nearest other seed's occurrence before
-        after = spots[j][0] if j < count else None  # ... after
-        for s, e, _ in spots[i:j]:
-            if (before is not None and before >= s - MAX_GAP) or (after is not None and after <= e + MAX_GAP):
-                ok.add(s)
+    count = len(spots)
+    near_l: list[int | None] = [None] * count  # start of the nearest other seed's occurrence before
+    near_r: list[int | None] = [None] * count  # ... after
+    last = None
+    for i in range(1, count):
+        if spots[i - 1][2] != spots[i][2]:
+            last = spots[i - 1][0]
+        near_l[i] = last
+    last = None
+    for i in range(count - 2, -1, -1):
+        if spots[i + 1][2] != spots[i][2]:
+            last = spots[i + 1][0]
+        near_r[i] = last
+    ok = {o[0] for o, lo, hi in zip(spots, near_l, near_r)
+          if (lo is not None and lo >= o[0] - MAX_GAP) or (hi is not None and hi <= o[1] + MAX_GAP)}
     near: dict[str, list[Occ]] = {}
     for frag, occs in seeds.items():
         kept = [o for o in occs if o[0] in ok]
@@ -918,6 +918,8 @@ def _alternate(a: list[int], b: list[int]) -> bool:
         a, b = b, a  # `a` leads
     if len(a) - len(b) > 1:
         return False
+    if b and len(a) > 1 and not a[0] < b[0] < a[1]:
+        return False  # (the first turn, tested before the generator is set up)
     return all(x < y < z for x, y, z in zip(a, b, a[1:])) and (len(a) > len(b) or a[-1] < b[-1])
 
 
@@ -1103,7 +1105,11 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         # in two regions at least (with two complete gaps, every one of `once` is); only the
         # maximal ones are looked at, so their places are found after that
         if len(complete) < 2:
-            once = {y for y in once if any(text.count(y, s, e) == 1 for s, e in outer)}
+            in_outer: set[str] = set()
+            for s, e in outer:
+                region = text[s:e]
+                in_outer |= {y for y in once if region.count(y) == 1}
+            once &= in_outer
         inner = _proper_substrings(once)
         for y in sorted(once - inner, key=len, reverse=True):  # (maximal fragments only)
             # `once` holds only fragments present once in each complete gap: there, find it
