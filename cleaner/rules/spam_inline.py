@@ -894,15 +894,19 @@ def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> 
         if len(occs) < k or not _diverse(text, occs):
             continue
         seeds[frag] = free
-        for p, e, _ in seeds[frag]:
-            claimed[p:e] = b"\x01" * (e - p)
+        mark = b"\x01" * len(frag)
+        for p, e, _ in free:
+            claimed[p:e] = mark
     # an occurrence far from every other seed's is no part of an injected stretch
     return _near_others(seeds, k)
 
 
 def _drop_overlaps(occs: list[Occ]) -> list[Occ]:
+    """The occurrences left to right, of overlapping ones the longest. (In plain tuple order,
+    without a key: of several starting at one place, each longer one replaces the one before,
+    so the longest stays, as when the longest came first.)"""
     out: list[Occ] = []
-    for o in sorted(occs, key=lambda o: (o[0], -(o[1] - o[0]))):
+    for o in sorted(occs):
         if out and o[0] < out[-1][1]:
             if o[1] - o[0] > out[-1][1] - out[-1][0]:
                 out[-1] = o
@@ -925,13 +929,17 @@ def _alternate(a: list[int], b: list[int]) -> bool:
 
 def _group_ok(members: list[Occ], mean_gap: int = MAX_MEAN_GAP) -> bool:
     """Shards of one stretch: consecutive ones close, none far out beyond the others."""
-    gaps = sorted(b[0] - a[1] for a, b in zip(members, members[1:]))
-    if not gaps or gaps[-1] > MAX_GAP:
+    gaps = [b[0] - a[1] for a, b in zip(members, members[1:])]
+    if not gaps:
+        return False
+    widest = max(gaps)
+    if widest > MAX_GAP:
         return False
     if (members[-1][1] - members[0][0]) / (len(members) - 1) > mean_gap:
         return False
-    # one member reaching far beyond the stretch: a term recurring further on
-    return not (len(gaps) >= 3 and gaps[-1] > 150 and gaps[-1] > 3 * max(gaps[-2], 10))
+    # one member reaching far beyond the stretch: a term recurring further on (the gaps sorted
+    # only then, for the next widest)
+    return not (len(gaps) >= 3 and widest > 150 and widest > 3 * max(sorted(gaps)[-2], 10))
 
 
 def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
