@@ -660,13 +660,13 @@ Occ = tuple[int, int, str]  # start, end, fragment
 PAD = MAX_SHARD
 
 
-_HAN_TABLE = np.zeros(0x10001, bool)  # code point (clipped to 0x10000, no Han there) -> Han
+_HAN_TABLE = np.zeros(0x110000, bool)  # code point -> Han (every code point: no clipping to do)
 for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
     _HAN_TABLE[_lo:_hi + 1] = True
 
 
 def _is_han_arr(a: np.ndarray) -> np.ndarray:
-    return _HAN_TABLE[np.minimum(a, 0x10000)]
+    return _HAN_TABLE[a]
 
 
 @functools.lru_cache(maxsize=4)
@@ -676,8 +676,13 @@ def _han_mask(text: str) -> bytes:
     return _is_han_arr(a).tobytes() + b"\x00"
 
 
-def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    keys = (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
+def _pair_keys(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The bigram keys of the character pairs (left[i], right[i])."""
+    return (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
+
+
+def _pair_bits(wm: WordModel, keys: np.ndarray) -> np.ndarray:
+    """The word model's Bloom bits of bigram keys (see _pair_keys)."""
     h1, h2 = bloom_hashes(keys)
     return wm.bloom[h1] & wm.bloom[h2]
 
@@ -694,8 +699,9 @@ def _growth(padded: np.ndarray, pidx: np.ndarray, starts: np.ndarray) -> tuple[n
     lo, hi = np.minimum.reduceat(c, starts, axis=0), np.maximum.reduceat(c, starts, axis=0)
     agree = (lo == hi) & _is_han_arr(lo)
     n_side = MAX_SHARD - 1
-    run_l = agree[:, :n_side].cumprod(axis=1).sum(axis=1)  # agreeing characters in a row
-    run_r = agree[:, n_side:].cumprod(axis=1).sum(axis=1)
+    # agreeing characters in a row
+    run_l = np.logical_and.accumulate(agree[:, :n_side], axis=1).sum(axis=1)
+    run_r = np.logical_and.accumulate(agree[:, n_side:], axis=1).sum(axis=1)
     left = np.minimum(run_l, MAX_SHARD - 2)
     room = MAX_SHARD - 2 - left
     right = np.minimum(run_r, room)
@@ -718,24 +724,40 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
         return {}
     wm = word_model()
     padded = np.concatenate((np.zeros(PAD + 1, np.uint32), a, np.zeros(PAD + 1, np.uint32)))
-    pbits = _pair_bits(wm, padded[:-1], padded[1:])  # pbits[i]: the pair padded[i], padded[i + 1]
+    pkeys = _pair_keys(padded[:-1], padded[1:])  # pkeys[i]: the pair padded[i], padded[i + 1]
+    pbits = _pair_bits(wm, pkeys)
     bits = pbits[PAD + 1:PAD + a.size]  # the pairs of `a`
     idx = np.nonzero(pair & ((bits & 2) == 0))[0]
     if idx.size < k:
         return {}
-    keys = (a[idx].astype(np.uint64) << np.uint64(32)) | a[idx + 1].astype(np.uint64)
+    keys = pkeys[idx + PAD + 1]  # the pairs a[idx], a[idx + 1]
     # group the occurrences by bigram (ascending key, in text order inside a group), keep the
     # groups of k or more
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
     # (np.concatenate, not np.r_: its index-trick machinery costs more than the arrays here)
     first = np.flatnonzero(np.concatenate(([True], sk[1:] != sk[:-1])))
-    counts = np.diff(first, append=sk.size)
+    counts = np.concatenate((first[1:], [sk.size])) - first
     big = counts >= k
     if not big.any():
         return {}
     idx = idx[order[np.repeat(big, counts)]]
     sizes = counts[big]
+    # a shard comes back once per round: an occurrence with no twin within one round's reach
+    # belongs to the article (a term used now and then over a long text). A bigram with fewer
+    # than k such occurrences stands loose fewer than k times: it goes before growing (growth
+    # moves all the occurrences of a bigram alike, so their distances are the bigram's)
+    group = np.repeat(np.arange(sizes.size), sizes)
+    close = (group[1:] == group[:-1]) & (idx[1:] - idx[:-1] <= MAX_ROUND)
+    twin = np.zeros(idx.size, bool)
+    twin[1:] |= close
+    twin[:-1] |= close
+    starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
+    paired = np.add.reduceat(twin.astype(np.int64), starts) >= k
+    if not paired.any():
+        return {}
+    rows = np.repeat(paired, sizes)
+    idx, twin, sizes = idx[rows], twin[rows], sizes[paired]
     starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
     group = np.repeat(np.arange(starts.size), sizes)
     pidx = idx + PAD + 1
@@ -743,13 +765,6 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     s = pidx - left[group]
     e = pidx + 2 + right[group]
     free_l, free_r = (pbits[s - 1] & 1) == 0, (pbits[e - 1] & 1) == 0
-    # a shard comes back once per round: an occurrence with no twin within one round's reach
-    # belongs to the article (a term used now and then over a long text)
-    same = group[1:] == group[:-1]
-    close = same & (s[1:] - s[:-1] <= MAX_ROUND)
-    twin = np.zeros(s.size, bool)
-    twin[1:] |= close
-    twin[:-1] |= close
     loose = (free_l | free_r) & ~too_long[group] & twin
     n_loose = np.add.reduceat(loose.astype(np.int64), starts)
     n_free = np.add.reduceat((free_l & free_r & loose).astype(np.int64), starts)
@@ -828,18 +843,12 @@ def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: 
     if not starts:
         return []
     # nothing claimed anywhere between the first and the last: no occurrence to look at
-    some = claimed.find(1, starts[0], starts[-1] + n) >= 0
-    if not some and closers.keys().isdisjoint(starts):
-        return [(p, p + n, frag) for p in starts]  # (none claimed, none after an opening mark)
-    out: list[Occ] = []
-    for p in starts:
-        if some and claimed.find(1, p, p + n) >= 0:
-            continue
-        close = closers.get(p)
-        if close is not None and text[p + n:p + n + 1] == close:
-            continue
-        out.append((p, p + n, frag))
-    return out
+    if claimed.find(1, starts[0], starts[-1] + n) >= 0:
+        starts = [p for p in starts if claimed.find(1, p, p + n) < 0]
+    if closers.keys().isdisjoint(starts):  # none after an opening mark
+        return [(p, p + n, frag) for p in starts]
+    # (no closing mark expected: None, never equal to the text that follows)
+    return [(p, p + n, frag) for p in starts if text[p + n:p + n + 1] != closers.get(p)]
 
 
 def _near_others(seeds: dict[str, list[Occ]], k: int) -> dict[str, list[Occ]]:
