@@ -978,11 +978,12 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     adj: dict[str, set[str]] = {t: set() for t in types}
     firsts = [span[t][0] for t in types]  # ascending: types are sorted by first occurrence
     for i, t in enumerate(types):
-        # cheap refusals of _alternate first: the second type starting inside the first one's
-        # stretch (no later one does: bisect), counts one apart at most
+        # cheap refusals of _alternate first. Occurrences never share a start, so `t` starts
+        # first and must lead: the second type starts before the second occurrence of `t` (no
+        # later one does: bisect), and has as many occurrences as `t` or one fewer
         n_t = count[t]
-        for u in types[i + 1:bisect.bisect_left(firsts, span[t][1], i + 1)]:
-            if abs(n_t - count[u]) <= 1 and _alternate(starts[t], starts[u]):
+        for u in types[i + 1:bisect.bisect_left(firsts, starts[t][1], i + 1)]:
+            if 0 <= n_t - count[u] <= 1 and _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
     cliques: list[set[str]] = []
@@ -1009,9 +1010,10 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
             members = sorted(o for t in group for o in by_type[t])
             if _group_ok(members):
                 break
-            # drop the type whose occurrences lie farthest from the others' middle
-            mid = sorted(o[0] for o in members)[len(members) // 2]
-            group.discard(max(sorted(group), key=lambda t: max(abs(o[0] - mid) for o in by_type[t])))
+            # drop the type whose occurrences lie farthest from the others' middle (members
+            # and each type's occurrences are in text order: the ends of a type are farthest)
+            mid = members[len(members) // 2][0]
+            group.discard(max(sorted(group), key=lambda t: max(mid - by_type[t][0][0], by_type[t][-1][0] - mid)))
         key = frozenset(group)
         if len(group) < 2 or key in seen:
             continue
