@@ -374,13 +374,17 @@ def patterns(key: tuple[str, ...]) -> Patterns:
     ident = r"[\s:：=]*(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{4,29})(?![A-Za-z0-9_-])"
     tld = _alt(lex.tlds)
     stop = "\\s<>\"'，。、；：！？）】」》“”‘’（【「《,;!?()\\[\\]{}"
+    # (the two patterns scanned with finditer start with the character class of their first
+    # character, the look-behind after it, `(?<!...).`: the regex engine then skips ahead to
+    # candidate characters instead of testing the look-behind at every position; same matches
+    # as (?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]* and (?<![A-Za-z0-9.@_-])(?P<b>[0-9]{2,4})...)
     return Patterns(
-        latin_token=re.compile(r"(?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]*"),
+        latin_token=re.compile(r"[0-9A-Za-z](?<![A-Za-z0-9.@_-].)(?:(?<=[A-Za-z])|(?=[0-9]*[A-Za-z]))[A-Za-z0-9]*"),
         latin_vertical=re.compile(
             f"(?P<b>[A-Za-z0-9]{{2,12}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
         latin_access=re.compile(f"(?P<b>[A-Za-z0-9]{{2,12}})(?P<c>[{HAN}]{{1,4}}?)(?P<a>{strong_a})"),
         digit_vertical=re.compile(
-            f"(?<![A-Za-z0-9.@_-])(?P<b>[0-9]{{2,4}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+            f"(?P<b>[0-9](?<![A-Za-z0-9.@_-].)[0-9]{{1,3}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
         han_vertical_access=re.compile(f"(?P<v>{verts})(?P<a>{acc})"),
         han_brand=re.compile(f"(?P<k>{_alt(han_brands)})(?P<v>{verts})?(?P<a>{acc})?") if han_brands else None,
         latin_brand=re.compile(
