@@ -1033,13 +1033,15 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     return out
 
 
-def _unique_substrings(s: str) -> set[str]:
-    """Han substrings of 2..MAX_SHARD characters that occur once in `s`."""
+@functools.lru_cache(maxsize=1024)
+def _unique_substrings(s: str) -> frozenset[str]:
+    """Han substrings of 2..MAX_SHARD characters that occur once in `s`. Memoised: the
+    retries of a cycle (_without_one, _one_cycle) search the same gaps again."""
     subs = [run[i:i + w] for run in HAN_RUN.findall(s) for w in range(2, MAX_SHARD + 1)
             for i in range(len(run) - w + 1)]
     seen: set[str] = set()
     again = {y for y in subs if y in seen or seen.add(y)}
-    return seen - again
+    return frozenset(seen - again)
 
 
 def _proper_substrings(frags) -> set[str]:
@@ -1121,7 +1123,7 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
         regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
         texts = sorted((text[s:e] for s, e in complete), key=len)
-        once = _unique_substrings(texts[0])
+        once: frozenset[str] | set[str] = _unique_substrings(texts[0])
         for other in texts[1:]:
             once = {y for y in once if other.count(y) == 1}
         outer = regions[len(complete):]
@@ -1132,7 +1134,7 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
             for s, e in outer:
                 region = text[s:e]
                 in_outer |= {y for y in once if region.count(y) == 1}
-            once &= in_outer
+            once = once & in_outer
         inner = _proper_substrings(once)
         for y in sorted(once - inner, key=len, reverse=True):  # (maximal fragments only)
             # `once` holds only fragments present once in each complete gap: there, find it
