@@ -847,12 +847,19 @@ def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: 
     if not starts:
         return []
     # nothing claimed anywhere between the first and the last: no occurrence to look at
-    if claimed.find(1, starts[0], starts[-1] + n) >= 0:
-        starts = [p for p in starts if claimed.find(1, p, p + n) < 0]
-    if closers.keys().isdisjoint(starts):  # none after an opening mark
-        return [(p, p + n, frag) for p in starts]
-    # (no closing mark expected: None, never equal to the text that follows)
-    return [(p, p + n, frag) for p in starts if text[p + n:p + n + 1] != closers.get(p)]
+    some = claimed.find(1, starts[0], starts[-1] + n) >= 0
+    if not some and closers.keys().isdisjoint(starts):
+        return [(p, p + n, frag) for p in starts]  # (none claimed, none after an opening mark)
+    # (one loop, not comprehensions: each of those is a call of its own before Python 3.12)
+    out: list[Occ] = []
+    for p in starts:
+        if some and claimed.find(1, p, p + n) >= 0:
+            continue
+        close = closers.get(p)
+        if close is not None and text[p + n:p + n + 1] == close:
+            continue
+        out.append((p, p + n, frag))
+    return out
 
 
 def _near_others(seeds: dict[str, list[Occ]], k: int) -> dict[str, list[Occ]]:
