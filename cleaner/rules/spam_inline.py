@@ -193,9 +193,11 @@ SLOT_BIND_MARGIN = 8.0  # nats: a weaker bond does not take an occurrence out of
 REASSEMBLE_MARGIN = 2.5  # nats: shards put back together bind across a join (人|民 7.1, 临|门 3.1)
 
 
+@functools.lru_cache(maxsize=65_536)
 def bind_gain(text: str, start: int, end: int, span: int = 4) -> float:
     """How much better (nats) the best reading of the window around text[start:end] is than
-    reading the neighbours and the fragment apart: > 0 when it forms words with them."""
+    reading the neighbours and the fragment apart: > 0 when it forms words with them.
+    (Memoised: the retries of one cycle, _without_one, ask again at the same places.)"""
     lo = start
     while lo > 0 and start - lo < span and is_han(text[lo - 1]):
         lo -= 1
@@ -372,13 +374,17 @@ def patterns(key: tuple[str, ...]) -> Patterns:
     ident = r"[\s:：=]*(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{4,29})(?![A-Za-z0-9_-])"
     tld = _alt(lex.tlds)
     stop = "\\s<>\"'，。、；：！？）】」》“”‘’（【「《,;!?()\\[\\]{}"
+    # (the two patterns scanned with finditer start with the character class of their first
+    # character, the look-behind after it, `(?<!...).`: the regex engine then skips ahead to
+    # candidate characters instead of testing the look-behind at every position; same matches
+    # as (?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]* and (?<![A-Za-z0-9.@_-])(?P<b>[0-9]{2,4})...)
     return Patterns(
-        latin_token=re.compile(r"(?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]*"),
+        latin_token=re.compile(r"[0-9A-Za-z](?<![A-Za-z0-9.@_-].)(?:(?<=[A-Za-z])|(?=[0-9]*[A-Za-z]))[A-Za-z0-9]*"),
         latin_vertical=re.compile(
             f"(?P<b>[A-Za-z0-9]{{2,12}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
         latin_access=re.compile(f"(?P<b>[A-Za-z0-9]{{2,12}})(?P<c>[{HAN}]{{1,4}}?)(?P<a>{strong_a})"),
         digit_vertical=re.compile(
-            f"(?<![A-Za-z0-9.@_-])(?P<b>[0-9]{{2,4}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+            f"(?P<b>[0-9](?<![A-Za-z0-9.@_-].)[0-9]{{1,3}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
         han_vertical_access=re.compile(f"(?P<v>{verts})(?P<a>{acc})"),
         han_brand=re.compile(f"(?P<k>{_alt(han_brands)})(?P<v>{verts})?(?P<a>{acc})?") if han_brands else None,
         latin_brand=re.compile(
@@ -658,13 +664,13 @@ Occ = tuple[int, int, str]  # start, end, fragment
 PAD = MAX_SHARD
 
 
-_HAN_TABLE = np.zeros(0x10001, bool)  # code point (clipped to 0x10000, no Han there) -> Han
+_HAN_TABLE = np.zeros(0x110000, bool)  # code point -> Han (every code point: no clipping to do)
 for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
     _HAN_TABLE[_lo:_hi + 1] = True
 
 
 def _is_han_arr(a: np.ndarray) -> np.ndarray:
-    return _HAN_TABLE[np.minimum(a, 0x10000)]
+    return _HAN_TABLE[a]
 
 
 @functools.lru_cache(maxsize=4)
@@ -674,8 +680,13 @@ def _han_mask(text: str) -> bytes:
     return _is_han_arr(a).tobytes() + b"\x00"
 
 
-def _pair_bits(wm: WordModel, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    keys = (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
+def _pair_keys(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The bigram keys of the character pairs (left[i], right[i])."""
+    return (left.astype(np.uint64) << np.uint64(32)) | right.astype(np.uint64)
+
+
+def _pair_bits(wm: WordModel, keys: np.ndarray) -> np.ndarray:
+    """The word model's Bloom bits of bigram keys (see _pair_keys)."""
     h1, h2 = bloom_hashes(keys)
     return wm.bloom[h1] & wm.bloom[h2]
 
@@ -692,8 +703,9 @@ def _growth(padded: np.ndarray, pidx: np.ndarray, starts: np.ndarray) -> tuple[n
     lo, hi = np.minimum.reduceat(c, starts, axis=0), np.maximum.reduceat(c, starts, axis=0)
     agree = (lo == hi) & _is_han_arr(lo)
     n_side = MAX_SHARD - 1
-    run_l = agree[:, :n_side].cumprod(axis=1).sum(axis=1)  # agreeing characters in a row
-    run_r = agree[:, n_side:].cumprod(axis=1).sum(axis=1)
+    # agreeing characters in a row
+    run_l = np.logical_and.accumulate(agree[:, :n_side], axis=1).sum(axis=1)
+    run_r = np.logical_and.accumulate(agree[:, n_side:], axis=1).sum(axis=1)
     left = np.minimum(run_l, MAX_SHARD - 2)
     room = MAX_SHARD - 2 - left
     right = np.minimum(run_r, room)
@@ -716,24 +728,40 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
         return {}
     wm = word_model()
     padded = np.concatenate((np.zeros(PAD + 1, np.uint32), a, np.zeros(PAD + 1, np.uint32)))
-    pbits = _pair_bits(wm, padded[:-1], padded[1:])  # pbits[i]: the pair padded[i], padded[i + 1]
+    pkeys = _pair_keys(padded[:-1], padded[1:])  # pkeys[i]: the pair padded[i], padded[i + 1]
+    pbits = _pair_bits(wm, pkeys)
     bits = pbits[PAD + 1:PAD + a.size]  # the pairs of `a`
     idx = np.nonzero(pair & ((bits & 2) == 0))[0]
     if idx.size < k:
         return {}
-    keys = (a[idx].astype(np.uint64) << np.uint64(32)) | a[idx + 1].astype(np.uint64)
+    keys = pkeys[idx + PAD + 1]  # the pairs a[idx], a[idx + 1]
     # group the occurrences by bigram (ascending key, in text order inside a group), keep the
     # groups of k or more
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
     # (np.concatenate, not np.r_: its index-trick machinery costs more than the arrays here)
     first = np.flatnonzero(np.concatenate(([True], sk[1:] != sk[:-1])))
-    counts = np.diff(first, append=sk.size)
+    counts = np.concatenate((first[1:], [sk.size])) - first
     big = counts >= k
     if not big.any():
         return {}
     idx = idx[order[np.repeat(big, counts)]]
     sizes = counts[big]
+    # a shard comes back once per round: an occurrence with no twin within one round's reach
+    # belongs to the article (a term used now and then over a long text). A bigram with fewer
+    # than k such occurrences stands loose fewer than k times: it goes before growing (growth
+    # moves all the occurrences of a bigram alike, so their distances are the bigram's)
+    group = np.repeat(np.arange(sizes.size), sizes)
+    close = (group[1:] == group[:-1]) & (idx[1:] - idx[:-1] <= MAX_ROUND)
+    twin = np.zeros(idx.size, bool)
+    twin[1:] |= close
+    twin[:-1] |= close
+    starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
+    paired = np.add.reduceat(twin.astype(np.int64), starts) >= k
+    if not paired.any():
+        return {}
+    rows = np.repeat(paired, sizes)
+    idx, twin, sizes = idx[rows], twin[rows], sizes[paired]
     starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
     group = np.repeat(np.arange(starts.size), sizes)
     pidx = idx + PAD + 1
@@ -741,13 +769,6 @@ def _loose_fragments(text: str, k: int) -> dict[str, tuple[list[int], list[int]]
     s = pidx - left[group]
     e = pidx + 2 + right[group]
     free_l, free_r = (pbits[s - 1] & 1) == 0, (pbits[e - 1] & 1) == 0
-    # a shard comes back once per round: an occurrence with no twin within one round's reach
-    # belongs to the article (a term used now and then over a long text)
-    same = group[1:] == group[:-1]
-    close = same & (s[1:] - s[:-1] <= MAX_ROUND)
-    twin = np.zeros(s.size, bool)
-    twin[1:] |= close
-    twin[:-1] |= close
     loose = (free_l | free_r) & ~too_long[group] & twin
     n_loose = np.add.reduceat(loose.astype(np.int64), starts)
     n_free = np.add.reduceat((free_l & free_r & loose).astype(np.int64), starts)
@@ -786,15 +807,22 @@ def _diverse(text: str, occs: list[Occ], limit: float = 0) -> bool:
         return True
     limit = limit or (n if n <= 3 else 0.6 * n)
     han = _han_mask(text)
+    # (fewer neighbours than the limit: none can be shared that often)
     lefts = [text[max(0, s - 2):s] for s, _, _ in occs if s > 0 and han[s - 1]]
+    if len(lefts) >= limit and _most_repeated(lefts) >= limit:
+        return False
     rights = [text[e:e + 2] for _, e, _ in occs if han[e]]
-    return _most_repeated(lefts) < limit and _most_repeated(rights) < limit
+    return len(rights) < limit or _most_repeated(rights) < limit
 
 
 def _most_repeated(items: list[str]) -> int:
-    """How often the commonest item occurs (no Counter when none repeats, the common case)."""
-    if len(set(items)) == len(items):
+    """How often the commonest item occurs (no Counter when none repeats, the common case;
+    nor for a short list, where counting each distinct item is cheaper)."""
+    distinct = set(items)
+    if len(distinct) == len(items):
         return min(1, len(items))
+    if len(items) <= 16:
+        return max(map(items.count, distinct))
     return max(Counter(items).values())
 
 
@@ -816,9 +844,14 @@ def _free(text: str, frag: str, starts: list[int], claimed: bytearray, closers: 
     """The occurrences of `frag` at `starts` that overlap no claimed character and are not
     quoted (as _quoted; `closers`: offset after an opening mark -> the mark that closes it)."""
     n = len(frag)
-    out = []
+    if not starts:
+        return []
     # nothing claimed anywhere between the first and the last: no occurrence to look at
-    some = bool(starts) and claimed.find(1, starts[0], starts[-1] + n) >= 0
+    some = claimed.find(1, starts[0], starts[-1] + n) >= 0
+    if not some and closers.keys().isdisjoint(starts):
+        return [(p, p + n, frag) for p in starts]  # (none claimed, none after an opening mark)
+    # (one loop, not comprehensions: each of those is a call of its own before Python 3.12)
+    out: list[Occ] = []
     for p in starts:
         if some and claimed.find(1, p, p + n) >= 0:
             continue
@@ -881,15 +914,19 @@ def _shard_seeds(text: str, k: int, stops: tuple[tuple[int, int], ...] = ()) -> 
         if len(occs) < k or not _diverse(text, occs):
             continue
         seeds[frag] = free
-        for p, e, _ in seeds[frag]:
-            claimed[p:e] = b"\x01" * (e - p)
+        mark = b"\x01" * len(frag)
+        for p, e, _ in free:
+            claimed[p:e] = mark
     # an occurrence far from every other seed's is no part of an injected stretch
     return _near_others(seeds, k)
 
 
 def _drop_overlaps(occs: list[Occ]) -> list[Occ]:
+    """The occurrences left to right, of overlapping ones the longest. (In plain tuple order,
+    without a key: of several starting at one place, each longer one replaces the one before,
+    so the longest stays, as when the longest came first.)"""
     out: list[Occ] = []
-    for o in sorted(occs, key=lambda o: (o[0], -(o[1] - o[0]))):
+    for o in sorted(occs):
         if out and o[0] < out[-1][1]:
             if o[1] - o[0] > out[-1][1] - out[-1][0]:
                 out[-1] = o
@@ -905,18 +942,24 @@ def _alternate(a: list[int], b: list[int]) -> bool:
         a, b = b, a  # `a` leads
     if len(a) - len(b) > 1:
         return False
+    if b and len(a) > 1 and not a[0] < b[0] < a[1]:
+        return False  # (the first turn, tested before the generator is set up)
     return all(x < y < z for x, y, z in zip(a, b, a[1:])) and (len(a) > len(b) or a[-1] < b[-1])
 
 
 def _group_ok(members: list[Occ], mean_gap: int = MAX_MEAN_GAP) -> bool:
     """Shards of one stretch: consecutive ones close, none far out beyond the others."""
-    gaps = sorted(b[0] - a[1] for a, b in zip(members, members[1:]))
-    if not gaps or gaps[-1] > MAX_GAP:
+    gaps = [b[0] - a[1] for a, b in zip(members, members[1:])]
+    if not gaps:
+        return False
+    widest = max(gaps)
+    if widest > MAX_GAP:
         return False
     if (members[-1][1] - members[0][0]) / (len(members) - 1) > mean_gap:
         return False
-    # one member reaching far beyond the stretch: a term recurring further on
-    return not (len(gaps) >= 3 and gaps[-1] > 150 and gaps[-1] > 3 * max(gaps[-2], 10))
+    # one member reaching far beyond the stretch: a term recurring further on (the gaps sorted
+    # only then, for the next widest)
+    return not (len(gaps) >= 3 and widest > 150 and widest > 3 * max(sorted(gaps)[-2], 10))
 
 
 def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
@@ -932,8 +975,9 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     # and types whose occurrences all fit in one injected stretch
     for t in list(by_type):
         v = by_type[t]
-        v = [o for i, o in enumerate(v)
-             if (i > 0 and o[0] - v[i - 1][1] <= MAX_ROUND) or (i + 1 < len(v) and v[i + 1][0] - o[1] <= MAX_ROUND)]
+        close = [b[0] - a[1] <= MAX_ROUND for a, b in zip(v, v[1:])]  # close[i]: v[i] and v[i + 1]
+        if not all(close):
+            v = [o for i, o in enumerate(v) if (i > 0 and close[i - 1]) or (i < len(close) and close[i])]
         if len(v) < k or v[-1][1] - v[0][0] > MAX_STRETCH:
             del by_type[t]
         else:
@@ -943,13 +987,14 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
     starts = {t: [o[0] for o in by_type[t]] for t in types}
     count = {t: len(v) for t, v in starts.items()}
     adj: dict[str, set[str]] = {t: set() for t in types}
+    firsts = [span[t][0] for t in types]  # ascending: types are sorted by first occurrence
     for i, t in enumerate(types):
-        for u in types[i + 1:]:
-            if span[u][0] > span[t][1] + MAX_GAP:
-                break  # types are sorted by first occurrence: no later one overlaps
-            # cheap refusals of _alternate first: counts one apart at most, the second type
-            # starting inside the first one's stretch
-            if abs(count[t] - count[u]) <= 1 and span[u][0] < span[t][1] and _alternate(starts[t], starts[u]):
+        # cheap refusals of _alternate first. Occurrences never share a start, so `t` starts
+        # first and must lead: the second type starts before the second occurrence of `t` (no
+        # later one does: bisect), and has as many occurrences as `t` or one fewer
+        n_t = count[t]
+        for u in types[i + 1:bisect.bisect_left(firsts, starts[t][1], i + 1)]:
+            if 0 <= n_t - count[u] <= 1 and _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
     cliques: list[set[str]] = []
@@ -976,9 +1021,10 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
             members = sorted(o for t in group for o in by_type[t])
             if _group_ok(members):
                 break
-            # drop the type whose occurrences lie farthest from the others' middle
-            mid = sorted(o[0] for o in members)[len(members) // 2]
-            group.discard(max(sorted(group), key=lambda t: max(abs(o[0] - mid) for o in by_type[t])))
+            # drop the type whose occurrences lie farthest from the others' middle (members
+            # and each type's occurrences are in text order: the ends of a type are farthest)
+            mid = members[len(members) // 2][0]
+            group.discard(max(sorted(group), key=lambda t: max(mid - by_type[t][0][0], by_type[t][-1][0] - mid)))
         key = frozenset(group)
         if len(group) < 2 or key in seen:
             continue
@@ -990,19 +1036,21 @@ def _cycles(occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
         if len(members) >= 3 and _group_ok(members, MAX_LONE_GAP):
             out.append(([t], members))
     # larger groups first; among equals, pieces that fit together, then the tighter stretch
-    out.sort(key=lambda c: (-len(c[0]), not _reassembles(c[0], {}), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
+    out.sort(key=lambda c: (-len(c[0]), not _fits_alone(tuple(c[0])), -len(c[1]), _mean_gap(c[1]), sorted(c[0])))
     return out
 
 
-def _unique_substrings(s: str) -> set[str]:
-    """Han substrings of 2..MAX_SHARD characters that occur once in `s`."""
+@functools.lru_cache(maxsize=1024)
+def _unique_substrings(s: str) -> frozenset[str]:
+    """Han substrings of 2..MAX_SHARD characters that occur once in `s`. Memoised: the
+    retries of a cycle (_without_one, _one_cycle) search the same gaps again."""
     subs = [run[i:i + w] for run in HAN_RUN.findall(s) for w in range(2, MAX_SHARD + 1)
             for i in range(len(run) - w + 1)]
     seen: set[str] = set()
     again: set[str] = set()
     for y in subs:
         (again if y in seen else seen).add(y)
-    return seen - again
+    return frozenset(seen - again)
 
 
 def _proper_substrings(frags) -> set[str]:
@@ -1083,35 +1131,39 @@ def _fill_gaps(text: str, order: list[str], members: list[Occ],
             continue
         regions = complete + partial.get(t, []) + wide.get(t, [])
         # cheap conditions first: present once in every complete gap and in two regions at least
-        places_of: dict[str, list[int]] = {}
         texts = sorted((text[s:e] for s, e in complete), key=len)
-        once = _unique_substrings(texts[0])
+        once: frozenset[str] | set[str] = _unique_substrings(texts[0])
         for other in texts[1:]:
             once = {y for y in once if other.count(y) == 1}
         outer = regions[len(complete):]
-        for y in once:
+        # in two regions at least (with two complete gaps, every one of `once` is); only the
+        # maximal ones are looked at, so their places are found after that
+        if len(complete) < 2:
+            in_outer: set[str] = set()
+            for s, e in outer:
+                region = text[s:e]
+                in_outer |= {y for y in once if region.count(y) == 1}
+            once = once & in_outer
+        inner = _proper_substrings(once)
+        for y in sorted(once - inner, key=len, reverse=True):  # (maximal fragments only)
             # `once` holds only fragments present once in each complete gap: there, find it
+            n_y = len(y)
             places = [text.find(y, s, e) for s, e in complete] + \
                 [text.find(y, s, e) for s, e in outer if text.count(y, s, e) == 1]
-            if len(places) >= 2:
-                places_of[y] = places
-        inner = _proper_substrings(places_of)
-        for y, places in sorted(places_of.items(), key=lambda kv: -len(kv[0])):
-            if y in inner:
-                continue  # keep maximal fragments only
-            places = [p for p in places if not _overlaps(p, p + len(y), blocked)]
+            places = [p for p in places if not _overlaps(p, p + n_y, blocked)]
             complete_ok = sum(1 for p in places for s, e in complete if s <= p < e) == len(complete)
             if not complete_ok or len(places) < 2:
                 continue
-            if any(binds(text, p, p + len(y)) for p in places):
-                continue
-            occ = [(p, p + len(y), y) for p in places]
+            # the cheap tests before the dictionary's
+            occ = [(p, p + n_y, y) for p in places]
             if not _diverse(text, occ):
                 continue
             if len(places) == 2:
                 if text.count(y) > 2:
                     continue  # seen twice only: it must be foreign to the rest of the article
             elif _common_here(text, y, places, regions):
+                continue
+            if any(binds(text, p, p + n_y) for p in places):
                 continue
             if _loose_elsewhere(text, y, core, places):
                 continue  # also loose elsewhere among the shards, out of its slot: the article's word
@@ -1208,6 +1260,13 @@ def _reassembles(order: list[str], slots: dict[str, list[tuple[int, str]]]) -> b
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _fits_alone(order: tuple[str, ...]) -> bool:
+    """_reassembles for the exposed shards alone (no hidden ones), memoised: one cycle is asked
+    in turn by the ranking of _cycles, _hopeless and _convincing."""
+    return _reassembles(list(order), {})
+
+
 def _words_meet(a: str, b: str) -> bool:
     """Whether a join of two pieces falls between two words of two characters or more
     (电池健康|评估标准: 健康 + 评估 read as 健康评估): two compounds of an article side by side make
@@ -1241,7 +1300,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
     if len(pieces) < MIN_EVIDENCE or _adjacent(text, pieces, False):
         return False
     rounds = min(Counter(o[2] for o in members).values())
-    fits = _reassembles(order, {}) or _reassembles(order, slots)
+    fits = _fits_alone(tuple(order)) or (any(slots.values()) and _reassembles(order, slots))
     gap = _mean_gap(members)
     hidden = {o[2] for o in filled}
     if not fits and _parallel_paragraphs(pieces, text):
@@ -1258,7 +1317,7 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
         if fits and gap <= TWO_ROUND_GAP:
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
-        return _mean_gap(pieces) <= TWO_ROUND_GAP and (_reassembles(order, {}) or (
+        return _mean_gap(pieces) <= TWO_ROUND_GAP and (_fits_alone(tuple(order)) or (
             len(order) + len(hidden) >= 3 and _two_round_phrases(text, order, members, _slack(text, pieces, filled))))
     if not hidden or rounds < 3:
         return False
@@ -1494,7 +1553,7 @@ def _hopeless(text: str, order: list[str], members: list[Occ]) -> bool:
         return False
     # two rounds: close together, or phrases used nowhere else (their hidden partners between them)
     gap = _mean_gap(members)
-    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _reassembles(order, {}) \
+    return gap > MAX_MEAN_GAP or gap > TWO_ROUND_GAP and not _fits_alone(tuple(order)) \
         and not _two_round_phrases(text, order, members)
 
 
