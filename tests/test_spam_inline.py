@@ -446,7 +446,22 @@ PARAGRAPHS = [p.strip() for text in list(CLEAN.values()) + list(LOOKALIKES.value
               for p in text.split("\n") if p.strip()]
 
 
-@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def paragraph(name: str, index: int) -> str:
+    return [p.strip() for p in CLEAN[name].split("\n") if p.strip()][index]
+
+
+def test_a_collocation_said_in_two_articles_is_no_two_round_slogan():
+    """心里……有底了 a character or two apart in two stories, beside a term the second story
+    repeats: found by the property below, once, as a cycle seen twice with a hidden partner."""
+    text = "\n".join([paragraph("c06_family_doctor", 5), paragraph("c01_summer_grain", 5),
+                      paragraph("c01_summer_grain", 1)])
+    assert text.count("心里") == 2 and text.count("有底了") == 2
+    assert run_all(text) == []
+
+
+# derandomized: the same examples on every run (CI must not turn on a lucky draw); larger
+# random draws: bench/spam_noise.py's clean mixes
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=8, unique=True))
 def test_any_mix_of_clean_paragraphs_loses_nothing(paragraphs):
     """Several articles side by side (parallel wording across them) are still no slogan."""

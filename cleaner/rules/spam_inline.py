@@ -653,6 +653,7 @@ MIN_EVIDENCE = 4  # shard occurrences a sparse cycle needs, found and filled
 DENSE_GAP = 40  # mean distance between the pieces of a densely injected stretch
 STRONG_GAP = 60  # ... when the exposed shards are this close on average
 COLLOCATION_GAP = 6  # two fragments always this close are a collocation of the article
+TIGHT_GAP = 2  # ... this close twice: a collocation even in a cycle seen only twice
 TWO_ROUND_GAP = 50  # mean distance of exposed shards in a cycle seen only twice
 MAX_PIECES = 6  # pieces of one slogan per round, exposed and hidden
 MAX_ORDER_SET = 10  # hidden shards of one slot searched exhaustively for the largest set in order
@@ -1314,6 +1315,8 @@ def _convincing(text: str, order: list[str], members: list[Occ], filled: list[Oc
             # together, and foreign to the rest of the text
             return len(order) + len(hidden) >= 3 and _mean_gap(pieces) <= STRONG_GAP \
                 and _foreign_pieces(text, pieces + _loose_beyond(text, pieces))
+        if _collocated(text, pieces, 2, TIGHT_GAP):
+            return False  # a collocation of the article said twice (心里也更有底了, 心里就有底了)
         if fits and gap <= TWO_ROUND_GAP:
             return True
         # exposed shards that fit, or phrases: their hidden partners may stand between them
@@ -1354,12 +1357,12 @@ def _slack(text: str, pieces: list[Occ], filled: list[Occ]) -> int:
     return int(_whole_rounds(filled) and not _collocated(text, pieces, 2))
 
 
-def _collocated(text: str, pieces: list[Occ], rounds: int) -> bool:
-    """Whether two pieces always stand a few characters apart, `rounds` times at least: a
-    collocation of the article (每月……召开一次), where pieces dropped at random drift."""
+def _collocated(text: str, pieces: list[Occ], rounds: int, gap: int = COLLOCATION_GAP) -> bool:
+    """Whether two pieces always stand at most `gap` characters apart, `rounds` times at least:
+    a collocation of the article (每月……召开一次), where pieces dropped at random drift."""
     near: dict[tuple[str, str], list[bool]] = defaultdict(list)
     for a, b in zip(pieces, pieces[1:]):
-        near[a[2], b[2]].append(b[0] - a[1] <= COLLOCATION_GAP)
+        near[a[2], b[2]].append(b[0] - a[1] <= gap)
     return any(len(v) >= rounds and all(v) for v in near.values())
 
 
