@@ -193,11 +193,12 @@ SLOT_BIND_MARGIN = 8.0  # nats: a weaker bond does not take an occurrence out of
 REASSEMBLE_MARGIN = 2.5  # nats: shards put back together bind across a join (人|民 7.1, 临|门 3.1)
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=4096)
 def bind_gain(text: str, start: int, end: int, span: int = 4) -> float:
     """How much better (nats) the best reading of the window around text[start:end] is than
     reading the neighbours and the fragment apart: > 0 when it forms words with them.
-    (Memoised: the retries of one cycle, _without_one, ask again at the same places.)"""
+    (Memoised for the retries of one cycle, _without_one, which ask again at the same places;
+    a small cache: each entry keeps its page's text alive.)"""
     lo = start
     while lo > 0 and start - lo < span and is_han(text[lo - 1]):
         lo -= 1
