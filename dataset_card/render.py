@@ -122,7 +122,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     from cleaner import croissant
 
     root = Path(root) if root is not None else None
-    languages = sorted(l for l in summary.languages if l and l != "und")
+    languages = sorted(lang for lang in summary.languages if lang and lang != "und")
     lic = license_id(settings)
     meta = front_matter(name, version, manifest, languages, lic, root)
     rows = manifest["rows"]
