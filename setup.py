@@ -22,6 +22,8 @@ RECORD = ROOT / "cleaner" / "_compiled.json"
 
 
 def compiled_modules() -> list[str]:
+    """The list file's modules (as cleaner.compiled.listed_modules reads it: setup.py does not
+    import the package it builds)."""
     lines = (line.split("#", 1)[0].strip() for line in LIST.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line]
 
@@ -48,9 +50,10 @@ def ext_modules() -> list:
         print("cleaner: mypyc not available, installing pure Python", file=sys.stderr)
         RECORD.unlink(missing_ok=True)
         return []
-    paths = [m.replace(".", "/") + ".py" for m in compiled_modules()]
+    modules = compiled_modules()
+    paths = [m.replace(".", "/") + ".py" for m in modules]
     # what was compiled, so that an edited source is run as source (cleaner/compiled.py)
-    record = {m: hashlib.sha256((ROOT / p).read_bytes()).hexdigest() for m, p in zip(compiled_modules(), paths)}
+    record = {m: hashlib.sha256((ROOT / p).read_bytes()).hexdigest() for m, p in zip(modules, paths)}
     RECORD.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     extensions = mypycify(["--ignore-missing-imports", *paths], opt_level="3")
     for ext in extensions:

@@ -35,7 +35,7 @@ def source_of(module: str) -> Path:
 
 
 def why_source(record_path: Path = RECORD) -> str | None:
-    """Why the listed modules run from source ("" never: None means compiled), as a reason code:
+    """Why the listed modules run from source, as a reason code (None: they run compiled):
     pure (CLEANER_PURE=1), not_built (no record of a build), edited (a source changed since)."""
     if os.environ.get("CLEANER_PURE") == "1":
         return "pure"

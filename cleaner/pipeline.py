@@ -95,7 +95,6 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
 
     # Segments: each kept block with its spans cut out; repeated blocks go as duplicates.
     by_block: dict[int, list[Removal]] = {}
-    starts = [b.start for b in body]
     for r in spans:
         owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
         by_block.setdefault(owner, []).append(r)
@@ -113,7 +112,6 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
             continue
         kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
         segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
-    del starts
     if meta.title:
         segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), blocks[title_index].start))
     removals.sort(key=lambda r: (r.start, r.end))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from cleaner.blocks import split_blocks
 from cleaner.document import Block
 from cleaner.label import label_blocks
@@ -25,3 +28,10 @@ def clean_text(text: str, name: str = "doc.txt", settings: Settings | None = Non
     from cleaner.pipeline import clean
 
     return clean(decode_source(text.encode("utf-8"), name), settings or Settings())
+
+
+def parquet_files(version_dir: Path) -> dict[str, str]:
+    """A published version's Parquet files (path under data/) -> their sha256."""
+    data = Path(version_dir) / "data"
+    return {p.relative_to(data).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(data.rglob("*.parquet"))}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from helpers import parquet_files
 
 from cleaner import compiled
 
@@ -70,10 +71,7 @@ def _build(inputs: Path, out: Path, pure: bool) -> dict[str, str]:
             "build([sys.argv[1]], sys.argv[2], 'same', '1.0.0', Settings(), workers=1)")
     mode = subprocess.run([sys.executable, "-c", code, str(inputs), str(out)], capture_output=True, text=True,
                           check=True, env=env).stdout.strip()
-    data = out / "same" / "1.0.0" / "data"
-    files = {p.relative_to(data).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in sorted(data.rglob("*.parquet"))}
-    return {"mode": mode, **files}
+    return {"mode": mode, **parquet_files(out / "same" / "1.0.0")}
 
 
 def test_compiled_and_source_publish_byte_identical_parquet(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from helpers import parquet_files
 
 from cleaner.build import build
 from cleaner.document import Article
@@ -38,12 +38,6 @@ def build_once(corpus: Path, out: Path, workers: int, engine: str = "local") -> 
     build([str(corpus)], str(out), "engines", "1.0.0", Settings(), workers=workers, engine=engine,
           shard_bytes=SHARD_BYTES)
     return out / "engines" / "1.0.0"
-
-
-def parquet_files(version_dir: Path) -> dict[str, str]:
-    data = version_dir / "data"
-    return {p.relative_to(data).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(data.rglob("*.parquet"))}
 
 
 @pytest.fixture(scope="module")
