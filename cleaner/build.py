@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, compiled, croissant, publish, schema
+from . import __version__, croissant, publish, schema
 from .dedupe import DuplicateIndex
 from .diff import changelog
 from .engine import run_engine
@@ -150,8 +150,7 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
                             "rows": pq.read_metadata(p).num_rows})
     return {
         "tool": {"name": publish.TOOL, "version": __version__, "git_commit": publish.git_commit(),
-                 "pyarrow": __import__("pyarrow").__version__,
-                 "code": compiled.mode()},  # compiled or source: the same output either way
+                 "pyarrow": __import__("pyarrow").__version__},
         "settings": settings.as_dict(),
         "settings_fingerprint": settings.fingerprint(),
         # what the extra lexicon files held when the build read them (a path says too little)
