@@ -9,6 +9,7 @@ from .label import label_blocks
 from .rules import duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext
 from .settings import Settings
+from .spam import lexicon, words
 
 SPAN_RULES = (
     spam_inline.ad_vocabulary,
@@ -26,9 +27,9 @@ def warm_up(settings: Settings) -> None:
     profiles, the NFKC tables of duplicate signatures): forked workers then share one copy
     instead of each loading its own."""
     dedupe.nfkc_tables()
-    spam_inline.word_model()
+    words.word_model()
     spam_lines.common_words()
-    spam_inline.patterns(spam_inline.lexicon_key(settings))
+    lexicon.patterns(lexicon.lexicon_key(settings))
     language.load_profiles()
 
 

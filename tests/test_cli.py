@@ -218,7 +218,7 @@ def test_push_of_a_folder_that_is_not_a_version(tmp_path):
 def test_learn_writes_a_lexicon_and_refuses_a_folder_that_is_no_version(seeds_version, tmp_path):
     """One seed carries a slogan: one article is too few to learn it from (two different
     articles at least), so the lexicon holds its header and no slogan; the file parses."""
-    from cleaner.rules.spam_inline import load_lexicon
+    from cleaner.spam.lexicon import load_lexicon
 
     out = tmp_path / "learned.txt"
     result = cleaner("learn", str(seeds_version), "-o", str(out))

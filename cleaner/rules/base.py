@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable
 
@@ -20,11 +20,14 @@ class BlockContext:
 
 @dataclass(frozen=True)
 class SpanContext:
-    """What a span rule sees: the decoded text and the blocks kept so far, in order."""
+    """What a span rule sees: the decoded text and the blocks kept so far, in order; `shared`
+    holds what one span rule worked out for this document that others use too (the spam rules'
+    ad hits), so it is found once per document and goes with it."""
 
     text: str
     blocks: tuple[Block, ...]
     settings: Settings
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 BlockRule = Callable[[Block, BlockContext], "Label | None"]

@@ -35,7 +35,7 @@ COMMON_WORD_FREQ = 5000  # two-character words this frequent in jieba's dictiona
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The commonest two-character words of Chinese (工作, 发展, 全市 ...), from jieba's dictionary."""
-    from .spam_inline import word_model
+    from ..spam.words import word_model
 
     return frozenset(w for w, f in word_model().freq.items() if len(w) == 2 and (f or 0) >= COMMON_WORD_FREQ)
 
