@@ -561,3 +561,13 @@ def test_seed_with_injected_shards_reads_as_the_gold():
     cleaned = [b.text for b in blocks_of(apply(text, run_all(text)))]
     keep = [b["text"] for b in gold["blocks"] if b["label"] == "keep"]
     assert cleaned[:3] == keep[:3]
+
+
+def test_the_spam_thresholds_are_settings():
+    """SpamParams travel in Settings.spam: the fingerprint covers them, and the shard search
+    reads them (with no cycle to judge, nothing is taken)."""
+    doc = inject("c07_metro_line", ["春风送", "暖万", "家欢乐"], 1)
+    assert removed(si.injected_fragments, doc.text)
+    strict = Settings(spam=SpamParams(max_tries=0))
+    assert strict.fingerprint() != Settings().fingerprint()
+    assert removed(si.injected_fragments, doc.text, strict) == []

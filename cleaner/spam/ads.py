@@ -96,72 +96,98 @@ def _host(url: str) -> str:
     return re.split(r"[/?#:]", url, maxsplit=1)[0]
 
 
-def _scan_strong(text: str, lex: Lexicon, pat: Patterns) -> list[AdHit]:
-    hits: list[AdHit] = []
-    # Latin-led forms, tried only where a Latin token starts
-    for tok in pat.latin_token.finditer(text):
-        pos = tok.start()
-        m = pat.latin_vertical.match(text, pos)
-        if m and m.start("b") == pos:
-            h = _brand_hit(text, m, lex)
-            if h:
-                hits.append(h)
-                continue
-        m = pat.latin_access.match(text, pos)
-        if m:
-            b = m.group("b")
-            if b.upper() not in lex.latin_allow and re.search(r"[A-Za-z].*[A-Za-z]", b) \
-                    and not re.fullmatch(r"[A-Za-z]\d+", b):
-                hits.append(AdHit(pos, m.end(), "latin_brand", True, text[pos:m.start("a")], b))
-                continue
-        if pat.latin_brand:
-            m = pat.latin_brand.match(text, pos)
-            if m:
-                stem = text[pos:m.start("a")] if m.group("a") else ""
-                hits.append(AdHit(pos, m.end(), "known_brand", True, stem, m.group("k")))
-                continue
-        if pat.latin_lure:
-            m = pat.latin_lure.match(text, pos)
-            if m and _id_ok(m):
-                hits.append(AdHit(pos, m.end(), "lure", True))
-                continue
-        m = pat.url.match(text, pos)
-        if m:
-            end = m.end()
-            while end > pos and text[end - 1] in ".-/":
-                end -= 1
-            if end - pos > 6 and _near_han(text, pos, end) and not OFFICIAL_SUFFIX.search(_host(text[pos:end])):
-                hits.append(AdHit(pos, end, "url", True))
-            continue
-        if pat.domain:
-            m = pat.domain.match(text, pos)
-            if m and not OFFICIAL_SUFFIX.search(_host(m.group(0))) and _near_han(text, pos, m.end()):
-                hits.append(AdHit(pos, m.end(), "domain", True))
-    for m in pat.digit_vertical.finditer(text):
-        h = _brand_hit(text, m, lex)
+def _latin_vertical_hit(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit | None:
+    """ABC体育, XY娱乐城官网: a Latin brand + vertical (+ access) at `pos`."""
+    m = pat.latin_vertical.match(text, pos)
+    return _brand_hit(text, m, lex) if m and m.start("b") == pos else None
+
+
+def _latin_access_hit(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit | None:
+    """XY星河入口: a Latin brand (two letters at least, no letter + number code) + a strong access form."""
+    m = pat.latin_access.match(text, pos)
+    if m:
+        b = m.group("b")
+        if b.upper() not in lex.latin_allow and re.search(r"[A-Za-z].*[A-Za-z]", b) \
+                and not re.fullmatch(r"[A-Za-z]\d+", b):
+            return AdHit(pos, m.end(), "latin_brand", True, text[pos:m.start("a")], b)
+    return None
+
+
+def _known_latin_hit(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit | None:
+    """A Latin brand the lexicon knows (+ vertical, access)."""
+    m = pat.latin_brand.match(text, pos) if pat.latin_brand else None
+    if m:
+        stem = text[pos:m.start("a")] if m.group("a") else ""
+        return AdHit(pos, m.end(), "known_brand", True, stem, m.group("k"))
+    return None
+
+
+def _latin_lure_hit(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit | None:
+    """QQ群 123456: a Latin-led contact lure with an account id."""
+    m = pat.latin_lure.match(text, pos) if pat.latin_lure else None
+    return AdHit(pos, m.end(), "lure", True) if m and _id_ok(m) else None
+
+
+def _url_hit(text: str, pos: int, m: re.Match) -> AdHit | None:
+    """A bare URL inside Chinese prose, not of an official (gov, edu) host."""
+    end = m.end()
+    while end > pos and text[end - 1] in ".-/":
+        end -= 1
+    if end - pos > 6 and _near_han(text, pos, end) and not OFFICIAL_SUFFIX.search(_host(text[pos:end])):
+        return AdHit(pos, end, "url", True)
+    return None
+
+
+def _domain_hit(text: str, pos: int, pat: Patterns) -> AdHit | None:
+    """A domain name glued into Chinese prose, not of an official (gov, edu) host."""
+    m = pat.domain.match(text, pos) if pat.domain else None
+    if m and not OFFICIAL_SUFFIX.search(_host(m.group(0))) and _near_han(text, pos, m.end()):
+        return AdHit(pos, m.end(), "domain", True)
+    return None
+
+
+def _latin_led(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit | None:
+    """The first Latin-led form found where a Latin token starts (a URL ends the search there,
+    kept or not)."""
+    for form in (_latin_vertical_hit, _latin_access_hit, _known_latin_hit, _latin_lure_hit):
+        h = form(text, pos, lex, pat)
         if h:
-            hits.append(h)
-    # Han-led forms
+            return h
+    m = pat.url.match(text, pos)
+    if m:
+        return _url_hit(text, pos, m)
+    return _domain_hit(text, pos, pat)
+
+
+def _han_led(text: str, lex: Lexicon, pat: Patterns) -> list[AdHit]:
+    """Han-led forms: (a brand found by segmentation) + vertical + access, known Han brands
+    (strong with a vertical or access form), Han-led contact lures."""
+    hits: list[AdHit] = []
     for m in pat.han_vertical_access.finditer(text):
         if m.start() == 0 or not is_han(text[m.start() - 1]):
             continue
         start = _han_brand_before(text, m.start(), lex)
-        if start is None:
-            continue
-        hits.append(AdHit(start, m.end(), "brand", True, text[start:m.start("a")], text[start:m.start()]))
-    if pat.han_brand:
-        for m in pat.han_brand.finditer(text):
-            strong = bool(m.group("v") or m.group("a"))
-            if m.group("v") and not m.group("a") and _continues_word(text, m.end(), m.group("v")):
-                strong = False
-            end = m.end() if strong else m.end("k")
-            stem = text[m.start():m.start("a")] if m.group("a") else ""
-            hits.append(AdHit(m.start(), end, "known_brand", strong, stem, m.group("k")))
-    if pat.han_lure:
-        for m in pat.han_lure.finditer(text):
-            if _id_ok(m):
-                hits.append(AdHit(m.start(), m.end(), "lure", True))
+        if start is not None:
+            hits.append(AdHit(start, m.end(), "brand", True, text[start:m.start("a")], text[start:m.start()]))
+    for m in pat.han_brand.finditer(text) if pat.han_brand else ():
+        strong = bool(m.group("v") or m.group("a"))
+        if m.group("v") and not m.group("a") and _continues_word(text, m.end(), m.group("v")):
+            strong = False
+        end = m.end() if strong else m.end("k")
+        stem = text[m.start():m.start("a")] if m.group("a") else ""
+        hits.append(AdHit(m.start(), end, "known_brand", strong, stem, m.group("k")))
+    for m in pat.han_lure.finditer(text) if pat.han_lure else ():
+        if _id_ok(m):
+            hits.append(AdHit(m.start(), m.end(), "lure", True))
     return hits
+
+
+def _scan_strong(text: str, lex: Lexicon, pat: Patterns) -> list[AdHit]:
+    """Every form of the lexicon in the text: Latin-led ones tried only where a Latin token
+    starts, then digit brands, then Han-led forms (known Han brands may be weak)."""
+    hits = [h for tok in pat.latin_token.finditer(text) if (h := _latin_led(text, tok.start(), lex, pat))]
+    hits += [h for m in pat.digit_vertical.finditer(text) if (h := _brand_hit(text, m, lex))]
+    return hits + _han_led(text, lex, pat)
 
 
 def _allowed_spans(text: str, pat: Patterns) -> list[tuple[int, int]]:

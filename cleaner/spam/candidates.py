@@ -85,18 +85,27 @@ def _loose_fragments(params: SpamParams, text: str, k: int) -> dict[str, tuple[l
     pair = han[:-1] & han[1:]
     if int(pair.sum()) < 2 * k:
         return {}
-    wm = word_model()
     pad = params.max_shard  # zeros around the text: a bigram grows over them, never past the ends
     padded = np.concatenate((np.zeros(pad + 1, np.uint32), a, np.zeros(pad + 1, np.uint32)))
     pkeys = _pair_keys(padded[:-1], padded[1:])  # pkeys[i]: the pair padded[i], padded[i + 1]
-    pbits = _pair_bits(wm, pkeys)
+    pbits = _pair_bits(word_model(), pkeys)
     bits = pbits[pad + 1:pad + a.size]  # the pairs of `a`
     idx = np.nonzero(pair & ((bits & 2) == 0))[0]
     if idx.size < k:
         return {}
-    keys = pkeys[idx + pad + 1]  # the pairs a[idx], a[idx + 1]
-    # group the occurrences by bigram (ascending key, in text order inside a group), keep the
-    # groups of k or more
+    grouped = _grouped(pkeys[idx + pad + 1], idx, k)  # (keys: the pairs a[idx], a[idx + 1])
+    if grouped is None:
+        return {}
+    twinned = _twinned(params, *grouped, k)
+    if twinned is None:
+        return {}
+    idx, twin, sizes = twinned
+    return _grown(params, text, padded, pbits, idx + pad + 1, twin, sizes, k)
+
+
+def _grouped(keys: np.ndarray, idx: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The occurrences `idx` grouped by bigram (ascending key, in text order inside a group),
+    the groups of k or more kept: (their occurrences, the size of each group)."""
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
     # (np.concatenate, not np.r_: its index-trick machinery costs more than the arrays here)
@@ -104,13 +113,16 @@ def _loose_fragments(params: SpamParams, text: str, k: int) -> dict[str, tuple[l
     counts = np.concatenate((first[1:], [sk.size])) - first
     big = counts >= k
     if not big.any():
-        return {}
-    idx = idx[order[np.repeat(big, counts)]]
-    sizes = counts[big]
-    # a shard comes back once per round: an occurrence with no twin within one round's reach
-    # belongs to the article (a term used now and then over a long text). A bigram with fewer
-    # than k such occurrences stands loose fewer than k times: it goes before growing (growth
-    # moves all the occurrences of a bigram alike, so their distances are the bigram's)
+        return None
+    return idx[order[np.repeat(big, counts)]], counts[big]
+
+
+def _twinned(params: SpamParams, idx: np.ndarray, sizes: np.ndarray, k: int) -> tuple[np.ndarray, ...] | None:
+    """A shard comes back once per round: an occurrence with no twin within one round's reach
+    belongs to the article (a term used now and then over a long text). A bigram with fewer
+    than k such occurrences stands loose fewer than k times: it goes before growing (growth
+    moves all the occurrences of a bigram alike, so their distances are the bigram's).
+    Returns the groups kept: (occurrences, whether each has a twin, group sizes)."""
     group = np.repeat(np.arange(sizes.size), sizes)
     close = (group[1:] == group[:-1]) & (idx[1:] - idx[:-1] <= params.max_round)
     twin = np.zeros(idx.size, bool)
@@ -119,12 +131,18 @@ def _loose_fragments(params: SpamParams, text: str, k: int) -> dict[str, tuple[l
     starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
     paired = np.add.reduceat(twin.astype(np.int64), starts) >= k
     if not paired.any():
-        return {}
+        return None
     rows = np.repeat(paired, sizes)
-    idx, twin, sizes = idx[rows], twin[rows], sizes[paired]
+    return idx[rows], twin[rows], sizes[paired]
+
+
+def _grown(params: SpamParams, text: str, padded: np.ndarray, pbits: np.ndarray, pidx: np.ndarray,
+           twin: np.ndarray, sizes: np.ndarray, k: int) -> dict[str, tuple[list[int], list[int]]]:
+    """Each group of bigram occurrences (at `pidx` in `padded`) grown into its fragment, kept
+    when it stands loose `k` times (see _loose_fragments)."""
+    pad = params.max_shard
     starts = np.concatenate(([0], np.cumsum(sizes[:-1])))
     group = np.repeat(np.arange(starts.size), sizes)
-    pidx = idx + pad + 1
     left, right, too_long = _growth(params, padded, pidx, starts)
     s = pidx - left[group]
     e = pidx + 2 + right[group]
@@ -133,17 +151,23 @@ def _loose_fragments(params: SpamParams, text: str, k: int) -> dict[str, tuple[l
     n_loose = np.add.reduceat(loose.astype(np.int64), starts)
     n_free = np.add.reduceat((free_l & free_r & loose).astype(np.int64), starts)
     chosen = np.nonzero((n_loose >= k) & (n_free >= params.min_free))[0]
-    out: dict[str, tuple[list[int], list[int]]] = {}
     if chosen.size == 0:
-        return out
+        return {}
     keep = np.zeros(starts.size, bool)
     keep[chosen] = True
     mask = keep[group]  # the rows of the groups kept, in order
     every_all = (s[mask] - pad - 1).tolist()
     loose_all = (s[mask & loose] - pad - 1).tolist()  # the same rows, loose ones only
     lengths = (left + right + 2)[chosen].tolist()
+    return _by_fragment(text, every_all, loose_all, sizes[chosen].tolist(), n_loose[chosen].tolist(), lengths)
+
+
+def _by_fragment(text: str, every_all: list[int], loose_all: list[int], sizes: list[int], loose_sizes: list[int],
+                 lengths: list[int]) -> dict[str, tuple[list[int], list[int]]]:
+    """fragment -> (starts of its loose occurrences, of all), from the kept groups' rows in order."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
     i = j = 0
-    for size, size_loose, n in zip(sizes[chosen].tolist(), n_loose[chosen].tolist(), lengths):
+    for size, size_loose, n in zip(sizes, loose_sizes, lengths):
         every, pos = every_all[i:i + size], loose_all[j:j + size_loose]
         i += size
         j += size_loose

@@ -40,17 +40,13 @@ def group_ok(params: SpamParams, members: list[Occ], mean_gap: int = 0) -> bool:
     return not (len(gaps) >= 3 and widest > 150 and widest > 3 * max(sorted(gaps)[-2], 10))
 
 
-def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
-    """Groups of fragments whose occurrences take turns in a fixed cyclic order, as the shards
-    of one slogan inserted in turn do: every two of them alternate strictly, and each shard
-    follows the previous one within max_gap characters. Returns [(cycle order, occurrences)],
-    largest groups first, single fragments last. Terms of the article that recur at random (a
-    place name said eighteen times) alternate with nothing and stay out."""
+def _recurring(params: SpamParams, occs: list[Occ], k: int) -> dict[str, list[Occ]]:
+    """The occurrences by fragment, of those a shard may be: a shard recurs once per round, so
+    occurrences with a twin within one round's reach, of fragments seen `k` times at least
+    whose occurrences all fit in one injected stretch."""
     by_type: dict[str, list[Occ]] = defaultdict(list)
     for o in occs:
         by_type[o[2]].append(o)
-    # a shard recurs once per round: keep occurrences with a twin within one round's reach,
-    # and types whose occurrences all fit in one injected stretch
     for t in list(by_type):
         v = by_type[t]
         close = [b[0] - a[1] <= params.max_round for a, b in zip(v, v[1:])]  # close[i]: v[i] and v[i + 1]
@@ -60,12 +56,16 @@ def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[
             del by_type[t]
         else:
             by_type[t] = v
-    types = sorted(by_type, key=lambda t: (by_type[t][0][0], t))[:params.max_types]
-    span = {t: (by_type[t][0][0], by_type[t][-1][1]) for t in types}
+    return by_type
+
+
+def _alternation(by_type: dict[str, list[Occ]], types: list[str]) -> dict[str, set[str]]:
+    """The graph of fragments whose occurrences strictly take turns (`types`: sorted by first
+    occurrence)."""
     starts = {t: [o[0] for o in by_type[t]] for t in types}
     count = {t: len(v) for t, v in starts.items()}
     adj: dict[str, set[str]] = {t: set() for t in types}
-    firsts = [span[t][0] for t in types]  # ascending: types are sorted by first occurrence
+    firsts = [starts[t][0] for t in types]  # ascending: types are sorted by first occurrence
     for i, t in enumerate(types):
         # cheap refusals of _alternate first. Occurrences never share a start, so `t` starts
         # first and must lead: the second type starts before the second occurrence of `t` (no
@@ -75,9 +75,15 @@ def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[
             if 0 <= n_t - count[u] <= 1 and _alternate(starts[t], starts[u]):
                 adj[t].add(u)
                 adj[u].add(t)
+    return adj
+
+
+def _cliques(params: SpamParams, adj: dict[str, set[str]], types: list[str]) -> list[set[str]]:
+    """The maximal groups of two fragments or more that all alternate pairwise (Bron-Kerbosch
+    with pivot, at most max_cliques of them)."""
     cliques: list[set[str]] = []
 
-    def expand(r: set[str], p: set[str], x: set[str]) -> None:  # Bron-Kerbosch with pivot
+    def expand(r: set[str], p: set[str], x: set[str]) -> None:
         if len(cliques) >= params.max_cliques:
             return
         if not p and not x:
@@ -91,18 +97,37 @@ def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[
             x = x | {v}
 
     expand(set(), {t for t in types if adj[t]}, set())
+    return cliques
+
+
+def _tightened(params: SpamParams, clique: set[str], by_type: dict[str, list[Occ]]) -> tuple[set[str], list[Occ]]:
+    """The clique without the fragments lying far out, until its occurrences make one stretch
+    (group_ok): each time, the one farthest from the others' middle (members and each type's
+    occurrences are in text order: the ends of a type are farthest)."""
+    group = set(clique)
+    members: list[Occ] = []
+    while len(group) >= 2:
+        members = sorted(o for t in group for o in by_type[t])
+        if group_ok(params, members):
+            break
+        mid = members[len(members) // 2][0]
+        group.discard(max(sorted(group), key=lambda t: max(mid - by_type[t][0][0], by_type[t][-1][0] - mid)))
+    return group, members
+
+
+def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[str], list[Occ]]]:
+    """Groups of fragments whose occurrences take turns in a fixed cyclic order, as the shards
+    of one slogan inserted in turn do: every two of them alternate strictly, and each shard
+    follows the previous one within max_gap characters. Returns [(cycle order, occurrences)],
+    largest groups first, single fragments last. Terms of the article that recur at random (a
+    place name said eighteen times) alternate with nothing and stay out."""
+    by_type = _recurring(params, occs, k)
+    types = sorted(by_type, key=lambda t: (by_type[t][0][0], t))[:params.max_types]
+    adj = _alternation(by_type, types)
     seen: set[frozenset[str]] = set()
     out = []
-    for clique in sorted(cliques, key=lambda c: sorted(c)):
-        group = set(clique)
-        while len(group) >= 2:
-            members = sorted(o for t in group for o in by_type[t])
-            if group_ok(params, members):
-                break
-            # drop the type whose occurrences lie farthest from the others' middle (members
-            # and each type's occurrences are in text order: the ends of a type are farthest)
-            mid = members[len(members) // 2][0]
-            group.discard(max(sorted(group), key=lambda t: max(mid - by_type[t][0][0], by_type[t][-1][0] - mid)))
+    for clique in sorted(_cliques(params, adj, types), key=lambda c: sorted(c)):
+        group, members = _tightened(params, clique, by_type)
         key = frozenset(group)
         if len(group) < 2 or key in seen:
             continue
@@ -119,4 +144,5 @@ def find_cycles(params: SpamParams, occs: list[Occ], k: int) -> list[tuple[list[
 
 
 def mean_gap(pieces: list[Occ]) -> float:
+    """The mean distance from one piece's start to the next (pieces in text order)."""
     return (pieces[-1][1] - pieces[0][0]) / max(1, len(pieces) - 1)

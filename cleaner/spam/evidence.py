@@ -32,7 +32,7 @@ def _adjacent(params: SpamParams, text: str, members: list[Occ], collocations: b
 
 
 def convincing(params: SpamParams, text: str, order: list[str], members: list[Occ], filled: list[Occ],
-                slots: dict[str, list[tuple[int, str]]]) -> bool:
+               slots: dict[str, list[tuple[int, str]]]) -> bool:
     """Whether a cycle is an injected slogan rather than terms of the article that happen to
     take turns (two paragraphs in parallel, a topic's key words).
 
@@ -54,28 +54,43 @@ def convincing(params: SpamParams, text: str, order: list[str], members: list[Oc
     pieces = sorted(members + filled)
     if len(pieces) < params.min_evidence or _adjacent(params, text, pieces, False):
         return False
-    rounds = min(Counter(o[2] for o in members).values())
     fits = fits_alone(params, tuple(order)) or (any(slots.values()) and reassembles(params, order, slots))
-    gap = mean_gap(members)
-    hidden = {o[2] for o in filled}
     if not fits and parallel_paragraphs(pieces, text):
         return False
     if len(order) >= 2:
-        if rounds >= 3:
-            if fits or (len(order) >= 3 and gap <= params.strong_gap):
-                return True
-            # a slogan cut between its words (no join makes a word), some pieces real words
-            # found by their slot: three kinds of pieces or more in three rounds or more, close
-            # together, and foreign to the rest of the text
-            return len(order) + len(hidden) >= 3 and mean_gap(pieces) <= params.strong_gap \
-                and _foreign_pieces(text, pieces + _loose_beyond(params, text, pieces))
-        if _collocated(params, text, pieces, 2, params.tight_gap):
-            return False  # a collocation of the article said twice (心里也更有底了, 心里就有底了)
-        if fits and gap <= params.two_round_gap:
+        return _several_convincing(params, text, order, members, filled, pieces, fits)
+    return _lone_convincing(params, text, order, members, filled, pieces, fits)
+
+
+def _several_convincing(params: SpamParams, text: str, order: list[str], members: list[Occ], filled: list[Occ],
+                        pieces: list[Occ], fits: bool) -> bool:
+    """convincing for a cycle of two exposed shards or more (`fits`: its pieces fit back together)."""
+    rounds = min(Counter(o[2] for o in members).values())
+    gap = mean_gap(members)
+    hidden = {o[2] for o in filled}
+    if rounds >= 3:
+        if fits or (len(order) >= 3 and gap <= params.strong_gap):
             return True
-        # exposed shards that fit, or phrases: their hidden partners may stand between them
-        return mean_gap(pieces) <= params.two_round_gap and (fits_alone(params, tuple(order)) or (
-            len(order) + len(hidden) >= 3 and _two_round_phrases(params, text, order, members, _slack(params, text, pieces, filled))))
+        # a slogan cut between its words (no join makes a word), some pieces real words
+        # found by their slot: three kinds of pieces or more in three rounds or more, close
+        # together, and foreign to the rest of the text
+        return len(order) + len(hidden) >= 3 and mean_gap(pieces) <= params.strong_gap \
+            and _foreign_pieces(text, pieces + _loose_beyond(params, text, pieces))
+    if _collocated(params, text, pieces, 2, params.tight_gap):
+        return False  # a collocation of the article said twice (心里也更有底了, 心里就有底了)
+    if fits and gap <= params.two_round_gap:
+        return True
+    # exposed shards that fit, or phrases: their hidden partners may stand between them
+    return mean_gap(pieces) <= params.two_round_gap and (fits_alone(params, tuple(order)) or (
+        len(order) + len(hidden) >= 3
+        and _two_round_phrases(params, text, order, members, _slack(params, text, pieces, filled))))
+
+
+def _lone_convincing(params: SpamParams, text: str, order: list[str], members: list[Occ], filled: list[Occ],
+                     pieces: list[Occ], fits: bool) -> bool:
+    """convincing for a lone exposed shard and its hidden partners."""
+    rounds = min(Counter(o[2] for o in members).values())
+    hidden = {o[2] for o in filled}
     if not hidden or rounds < 3:
         return False
     count = Counter(o[2] for o in pieces)
@@ -93,7 +108,8 @@ def convincing(params: SpamParams, text: str, order: list[str], members: list[Oc
         return False
     if lone_doubtful(text, order[0], members) and not _lone_partners_hold(seen):
         return False
-    return gap <= params.max_lone_gap and (fits or (len(hidden) >= 2 and words and mean_gap(pieces) <= params.dense_gap))
+    return mean_gap(members) <= params.max_lone_gap and (
+        fits or (len(hidden) >= 2 and words and mean_gap(pieces) <= params.dense_gap))
 
 
 def _slack(params: SpamParams, text: str, pieces: list[Occ], filled: list[Occ]) -> int:

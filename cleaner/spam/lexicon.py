@@ -121,15 +121,37 @@ def _cases(words) -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=16)
-def patterns(key: tuple[str, ...]) -> Patterns:
-    lex = load_lexicon(key)
+def _opt(source: str, present, flags: int = 0) -> re.Pattern | None:
+    """The compiled pattern when the lexicon has entries for it (`present`), else None."""
+    return re.compile(source, flags) if present else None
+
+
+def _vertical_patterns(lex: Lexicon) -> dict[str, re.Pattern | None]:
+    """The brand + vertical + access forms (Latin, digit and Han led, known brands)."""
     verts = _alt(_cases(lex.verticals))
     strong_v = _alt(_cases(w for w, s in lex.verticals.items() if s))
     acc = _alt(_cases(lex.access))
     strong_a = _alt(_cases(w for w, s in lex.access.items() if s))
     latin_brands = [b for b in lex.brands if not any(is_han(c) for c in b)]
     han_brands = [b for b in lex.brands if b not in latin_brands]
+    # (digit_vertical, scanned with finditer, starts with the character class of its first
+    # character, the look-behind after it, `(?<!...).`: see patterns)
+    return dict(
+        latin_vertical=re.compile(
+            f"(?P<b>[A-Za-z0-9]{{2,12}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+        latin_access=re.compile(f"(?P<b>[A-Za-z0-9]{{2,12}})(?P<c>[{HAN}]{{1,4}}?)(?P<a>{strong_a})"),
+        digit_vertical=re.compile(
+            f"(?P<b>[0-9](?<![A-Za-z0-9.@_-].)[0-9]{{1,3}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
+        han_vertical_access=re.compile(f"(?P<v>{verts})(?P<a>{acc})"),
+        han_brand=_opt(f"(?P<k>{_alt(han_brands)})(?P<v>{verts})?(?P<a>{acc})?", han_brands),
+        latin_brand=_opt(f"(?P<k>{_alt(latin_brands)})(?![A-Za-z0-9])(?P<v>{verts})?(?P<a>{acc})?", latin_brands, re.I),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def patterns(key: tuple[str, ...]) -> Patterns:
+    """The patterns of the lexicon of `key` (lexicon_key), built once per process."""
+    lex = load_lexicon(key)
     latin_lures = [w for w in _cases(lex.lures) if w[0].isascii() and w[0].isalpha()]
     han_lures = [w for w in _cases(lex.lures) if w not in latin_lures]
     ident = r"[\s:：=]*(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{4,29})(?![A-Za-z0-9_-])"
@@ -141,21 +163,12 @@ def patterns(key: tuple[str, ...]) -> Patterns:
     # as (?<![A-Za-z0-9.@_-])[0-9]*[A-Za-z][A-Za-z0-9]* and (?<![A-Za-z0-9.@_-])(?P<b>[0-9]{2,4})...)
     return Patterns(
         latin_token=re.compile(r"[0-9A-Za-z](?<![A-Za-z0-9.@_-].)(?:(?<=[A-Za-z])|(?=[0-9]*[A-Za-z]))[A-Za-z0-9]*"),
-        latin_vertical=re.compile(
-            f"(?P<b>[A-Za-z0-9]{{2,12}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
-        latin_access=re.compile(f"(?P<b>[A-Za-z0-9]{{2,12}})(?P<c>[{HAN}]{{1,4}}?)(?P<a>{strong_a})"),
-        digit_vertical=re.compile(
-            f"(?P<b>[0-9](?<![A-Za-z0-9.@_-].)[0-9]{{1,3}})(?:(?P<vs>{strong_v})(?P<v2>{verts})?(?P<a1>{acc})?|(?P<vw>{verts})(?P<a2>{acc}))"),
-        han_vertical_access=re.compile(f"(?P<v>{verts})(?P<a>{acc})"),
-        han_brand=re.compile(f"(?P<k>{_alt(han_brands)})(?P<v>{verts})?(?P<a>{acc})?") if han_brands else None,
-        latin_brand=re.compile(
-            f"(?P<k>{_alt(latin_brands)})(?![A-Za-z0-9])(?P<v>{verts})?(?P<a>{acc})?", re.I) if latin_brands else None,
-        term=re.compile(_alt(_cases(lex.terms))) if lex.terms else None,
-        han_lure=re.compile(f"(?P<l>{_alt(han_lures)}){ident}") if han_lures else None,
-        latin_lure=re.compile(f"(?P<l>{_alt(latin_lures)}){ident}") if latin_lures else None,
+        term=_opt(_alt(_cases(lex.terms)), lex.terms),
+        han_lure=_opt(f"(?P<l>{_alt(han_lures)}){ident}", han_lures),
+        latin_lure=_opt(f"(?P<l>{_alt(latin_lures)}){ident}", latin_lures),
         url=re.compile(f"(?:https?://|www\\.)[^{stop}{HAN}]+", re.I),
-        domain=re.compile(
-            f"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,40}}[A-Za-z0-9])?\\.)+(?:{tld})"
-            f"(?![A-Za-z0-9-])(?:/[A-Za-z0-9._~%/?#=&-]*)?", re.I) if tld else None,
-        allow=re.compile(_alt(lex.allow)) if lex.allow else None,
+        domain=_opt(f"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,40}}[A-Za-z0-9])?\\.)+(?:{tld})"
+                    f"(?![A-Za-z0-9-])(?:/[A-Za-z0-9._~%/?#=&-]*)?", tld, re.I),
+        allow=_opt(_alt(lex.allow), lex.allow),
+        **_vertical_patterns(lex),
     )

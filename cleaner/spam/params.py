@@ -37,4 +37,4 @@ class SpamParams:
     tight_gap: int = 2  # ... this close twice: a collocation even in a cycle seen only twice
     two_round_gap: int = 50  # mean distance of exposed shards in a cycle seen only twice
     bound_free: float = 0.3  # a character standing alone at most this often (WordModel.free) is cut off a word
-    affix_share: float = 0.05  # ... unless it starts words (or ends them) less than this often against the other way: an affix
+    affix_share: float = 0.05  # ... unless it starts words (ends them) less than this often against the other way

@@ -52,7 +52,8 @@ def without_one(params: SpamParams, text: str, order: list[str], members: list[O
         return
     for t in order:
         rest = [o for o in members if o[2] != t]
-        if len(order) > 2 and group_ok(params, rest) or len(order) == 2 and len(rest) >= 3 and group_ok(params, rest, params.max_lone_gap):
+        if len(order) > 2 and group_ok(params, rest) \
+                or len(order) == 2 and len(rest) >= 3 and group_ok(params, rest, params.max_lone_gap):
             yield [x for x in order if x != t], rest
 
 
