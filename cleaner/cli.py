@@ -1,4 +1,4 @@
-"""The command line: build, learn, explain, diff, push."""
+"""The command line: build, learn, explain, rules, diff, push."""
 
 from __future__ import annotations
 
@@ -164,6 +164,20 @@ def explain(file, color, spam_lexicons) -> None:
         click.echo(explain_file(file, settings), color=color)
     except ValueError as e:  # a lexicon file that does not parse
         fail(str(e))
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["block", "context", "span", "segment", "document"]), default=None,
+              help="Only the rules of this kind.")
+def rules(kind) -> None:
+    """List every rule: its fixed id (as published in removals.rule or rejected.reason), kind,
+    category and what kind of noise it targets."""
+    from .rules.registry import all_rules
+
+    listed = [r for r in all_rules() if kind is None or r.kind == kind]
+    width = max(len(r.id) for r in listed)
+    for r in listed:
+        click.echo(f"{r.id:<{width}}  {r.kind:<8}  {r.category:<11}  {r.description}")
 
 
 @main.command()

@@ -6,7 +6,7 @@ import functools
 
 from .document import Block, Label
 from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
-from .rules.base import BlockContext
+from .rules.base import BlockContext, rule_id
 from .settings import Settings
 
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
@@ -27,7 +27,7 @@ BLOCK_RULES = (
 )
 
 
-BODY = Label("body", "layout.body_span")  # every body line's label (labels are immutable: one will do)
+BODY = Label("body", rule_id(layout.body_span))  # every body line's label (labels are immutable: one will do)
 LINE_CACHE = 16_384  # lines whose block-rule label is remembered, per settings (a site's furniture recurs)
 CACHED_LINE_CHARS = 200  # ... lines up to this long: longer ones are prose, seldom seen twice
 

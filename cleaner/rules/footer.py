@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import markers
-from .base import Block, BlockContext, Label, rule_id
+from .base import Block, BlockContext, Label, rule, rule_id
 
 
+@rule("footer.copyright_line", kind="block", category="boilerplate")
 def copyright_line(block: Block, ctx: BlockContext) -> Label | None:
     """Copyright, ICP licence, site-map and host-organisation lines."""
     if len(block.text) <= 200 and markers.pattern("footer").search(block.text):
@@ -13,6 +14,7 @@ def copyright_line(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+@rule("footer.disclaimer", kind="block", category="boilerplate")
 def disclaimer(block: Block, ctx: BlockContext) -> Label | None:
     """Statements about views, reprint rights and takedown requests."""
     if len(block.text) <= 200 and markers.pattern("disclaimer").search(block.text):

@@ -43,9 +43,10 @@ from __future__ import annotations
 from ..spam.ads import document_hits
 from ..spam.page import document_body, removals
 from ..spam.shards import shard_spans
-from .base import Removal, SpanContext
+from .base import Removal, SpanContext, rule
 
 
+@rule("spam_inline.ad_vocabulary", kind="span", category="spam")
 def ad_vocabulary(ctx: SpanContext) -> list[Removal]:
     """Gambling / ad vocabulary from the spam lexicon: brand + vertical + access forms, Latin brands glued to Chinese, contact lures, bare URLs and domains, learned brand stems."""
     if not ctx.blocks:
@@ -56,6 +57,7 @@ def ad_vocabulary(ctx: SpanContext) -> list[Removal]:
     return removals(ctx, document_body(ctx), [(h.start, h.end) for h in hits], ad_vocabulary)
 
 
+@rule("spam_inline.injected_fragments", kind="span", category="spam")
 def injected_fragments(ctx: SpanContext) -> list[Removal]:
     """Slogan shards (2-6 chars) inserted between the words of sentences: recurring, forming no word with their neighbours, in a cyclic order."""
     if not ctx.blocks:

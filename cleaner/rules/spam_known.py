@@ -25,7 +25,7 @@ from ..spam.lexicon import lexicon_key, load_lexicon
 from ..spam.page import document_body, removals
 from ..spam.params import SpamParams
 from ..spam.words import HAN_RUN, bind_gain
-from .base import Removal, SpanContext
+from .base import Removal, SpanContext, rule
 
 MIN_PIECES = 3  # pieces a chain needs, besides covering the whole slogan once
 
@@ -101,6 +101,7 @@ def _best_chain(params: SpamParams, text: str, slogan: str, cands: list[Piece]) 
     return chain if len(chain) >= MIN_PIECES and sum(e - s for s, e, _ in chain) >= n else []
 
 
+@rule("spam_known.learned_slogan", kind="span", category="spam")
 def learned_slogan(ctx: SpanContext) -> list[Removal]:
     """Shards of a slogan the corpus is known to carry (lexicon [slogan], mined by cleaner learn): pieces in the slogan's order, between the article's words, one whole round at least."""
     slogans = load_lexicon(lexicon_key(ctx.settings)).slogans

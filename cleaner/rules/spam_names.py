@@ -24,7 +24,7 @@ from ..spam.lexicon import lexicon_key, load_lexicon
 from ..spam.page import document_body, name_like, quoted, removals
 from ..spam.params import SpamParams
 from ..spam.words import HAN_RUN, binds, word_model
-from .base import Removal, SpanContext
+from .base import Removal, SpanContext, rule
 
 MIN_CHARS, MAX_CHARS = 2, 4
 GLUE_FREQ = 10_000  # a character this frequent as a word of its own (从, 由, 条, 前) glued to a name is the sentence's
@@ -80,6 +80,7 @@ def coined_names(params: SpamParams, text: str, morphemes: frozenset[str],
     return out
 
 
+@rule("spam_names.coined_brand", kind="span", category="spam")
 def coined_brand(ctx: SpanContext) -> list[Removal]:
     """A made-up brand (2-4 chars, a gambling morpheme, no dictionary word) said once, foreign to the page, on a page already carrying pattern-found spam."""
     if not ctx.blocks:
