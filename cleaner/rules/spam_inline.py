@@ -8,31 +8,34 @@ kept lines of `ctx.blocks`):
   brand + vertical + access forms (XX体育官网, XY娱乐城, XY星河入口), Latin brands glued to
   Chinese, contact lures with an account id, bare URLs and domain names glued into Chinese
   text. A brand seen with a suffix teaches its stem, removed wherever it stands alone in the
-  same page; bare known brands and ad copy go only on a page that already carries such spam.
+  same page; bare known brands and ad copy go only on a page that already carries such spam
+  (spam/lexicon.py, spam/ads.py).
 - `injected_fragments`: slogan shards (2-6 characters) inserted between the words of
   sentences, found by how they break the language, not by a list:
     1. candidates (vectorised, cheap): Han bigrams that are no word in jieba's dictionary and
-       recur, grown while all their occurrences agree, standing loose between words;
+       recur, grown while all their occurrences agree, standing loose between words
+       (spam/candidates.py);
     2. cycles: shards of one slogan are inserted in turn, so every two of them alternate
        strictly, close together (a lone shard: a whole round apart); articles' own terms do
-       not (_cycles); a cycle that fails is tried again without one of its fragments, a term
-       of the article that happens to take turns with the shards (_without_one);
+       not (cycles.find_cycles); a cycle that fails is tried again without one of its
+       fragments, a term of the article that happens to take turns with the shards
+       (shards.without_one);
     3. the dictionary judges each occurrence: a fragment that forms a word with its
-       neighbours (best-segmentation log-probability, jieba's DAG + Viterbi) stays;
+       neighbours (best-segmentation log-probability, jieba's DAG + Viterbi, spam/words.py)
+       stays;
     4. hidden shards: pieces that are real words (家园) sit in the same slot of every round,
        between the same two exposed shards; of those found, the best attested set that keeps
-       one order in every round (_fill_gaps, _in_order);
+       one order in every round (slots.fill_gaps);
     5. evidence: the pieces put back together form words across their joins, or the
        structure is strong enough by itself; two rounds of shards that are phrases of words
        (砥砺前行) or pieces cut off words (…画卷美) used nowhere else in the text; never
        paragraphs written in parallel, their terms at set places of the sentences
-       (_convincing);
+       (evidence.convincing; spam/joins.py for how pieces fit back together);
     6. completion: once a cycle holds, the last piece of a slogan seen twice whose second round
        was cut short (it shows once) is looked for in its slot: a fragment that fits back onto
-       the shard before it or after it (_cut_short).
+       the shard before it or after it (slots.cut_short).
 
-The machinery lives in cleaner/spam/ (words, lexicon, ads, candidates, cycles, joins, slots,
-evidence, shards); its thresholds are `Settings.spam` (cleaner/spam/params.py). jieba's
+The machinery lives in cleaner/spam/ (module map in its __init__); its thresholds are `Settings.spam` (cleaner/spam/params.py). jieba's
 dictionary (shipped inside the package, never downloaded) and the lexicon are loaded once per
 process, lazily; the ad hits of a document are found once and kept with its span context for
 the rules that need them.
