@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of the in-line spam rules (cleaner.rules.spam_inline) on injected noise and seeds.
+"""Benchmark of the in-line spam rules (cleaner.rules.spam_*, cleaner/spam/) on injected noise and seeds.
 
     .venv/bin/python bench/spam_noise.py --docs 200 --seed 1
     .venv/bin/python bench/spam_noise.py --texts tests/fixtures/heldout_texts \
@@ -53,9 +53,9 @@ import noise as noisegen  # tests/noise.py (a local `noise` below is a bytearray
 from cleaner import learn  # noqa: E402
 from cleaner.document import Block  # noqa: E402
 from cleaner.pipeline import SPAN_RULES  # noqa: E402
-from cleaner.spam import words  # noqa: E402
 from cleaner.rules.base import SpanContext  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
+from cleaner.spam import words  # noqa: E402
 
 RULES = tuple(r for r in SPAN_RULES if r.__module__.rsplit(".", 1)[-1].startswith("spam_"))  # the spam span rules
 SHARED = ROOT.parent / "shared"
