@@ -10,16 +10,14 @@ from __future__ import annotations
 from . import (  # noqa: F401  (imported to declare their rules)
     checks,
     duplicates,
-    footer,
     layout,
+    marker_lines,
     metadata_lines,
     navigation,
-    related,
     spam_inline,
     spam_known,
     spam_lines,
     spam_names,
-    widgets,
 )
 from .base import DECLARED, KINDS, Rule
 
