@@ -159,7 +159,8 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
         return
     if not n_text and skipped:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
-        yield RawDocument(item.relative, error=("unsupported_type", f"no text record; records by type: {kinds}"))
+        yield RawDocument(item.relative, error=("unsupported_type", terminal.safe(
+            f"none of its {sum(skipped.values())} records is text (content types: {kinds})")))
 
 
 def _quiet(records: Iterator) -> Iterator:
