@@ -147,7 +147,7 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
                 n_text += 1
                 rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                data = record.content_stream().read()
+                data = quietly(lambda: record.content_stream().read())
                 missing = getattr(record.raw_stream, "limit", 0)
                 if missing:
                     yield RawDocument(item.relative, data=data, url=url, record_id=rid, error=(
@@ -164,14 +164,22 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
 
 
 def _quiet(records: Iterator) -> Iterator:
-    """The records of a warcio iterator, with what warcio writes to stderr while finding the next
-    one (its warning quotes the archive's bytes) passed on with control characters neutralised."""
+    """The records of a warcio iterator; what warcio writes to stderr meanwhile (warnings that may
+    quote the archive) is passed on with control characters neutralised."""
     while True:
-        caught = io.StringIO()
-        with contextlib.redirect_stderr(caught):
-            record = next(records, None)
-        if caught.getvalue():
-            sys.stderr.write(terminal.safe(caught.getvalue()))
+        record = quietly(next, records, None)
         if record is None:
             return
         yield record
+
+
+def quietly(call, *args):
+    """call(*args) with its writes to stderr caught, neutralised (terminal.safe) and passed on,
+    also when it raises."""
+    caught = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(caught):
+            return call(*args)
+    finally:
+        if caught.getvalue():
+            sys.stderr.write(terminal.safe(caught.getvalue()))
