@@ -20,8 +20,8 @@ import signal
 import sys
 import time
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing import get_context
 
 from .document import Article, Rejection, document_id
@@ -88,12 +88,12 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
                prepared: bool = False) -> Iterator:
     """Results in input order, from one process, a pool of `workers` processes, or Ray; with
     `prepared`, rows.Prepared records ready to publish."""
+    workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
     if engine == "ray":
         yield from run_ray(docs, settings, workers, prepared=prepared)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
-    workers = min(workers, max_workers())  # a pool never outnumbers the CPUs (the CLI says so)
     if workers <= 1:
         with _settled(settings):
             for raw in docs:

@@ -147,7 +147,7 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
                 n_text += 1
                 rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                data = quietly(lambda: record.content_stream().read())
+                data = quietly(record.content_stream().read)
                 missing = getattr(record.raw_stream, "limit", 0)
                 if missing:
                     yield RawDocument(item.relative, data=data, url=url, record_id=rid, error=(

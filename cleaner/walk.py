@@ -14,9 +14,9 @@ dataset. `follow_symlinks` lets links out of the inputs through, but never into 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 PSEUDO_FILE_SYSTEMS = ("/proc", "/sys", "/dev")  # kernel and device files: never read through a link
 

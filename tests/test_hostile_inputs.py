@@ -18,8 +18,8 @@ from conftest import FIXTURES, SEEDS
 
 from cleaner import engine
 from cleaner.build import build
-from cleaner.read import decode_source
 from cleaner.pipeline import clean
+from cleaner.read import decode_source
 from cleaner.settings import Settings
 
 PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -96,8 +96,9 @@ def test_lone_surrogates_in_a_record_reject_that_record_only(tmp_path):
     d = tmp_path / "in"
     d.mkdir()
     good = json.dumps({"id": "good", "text": PAGES[0]}, ensure_ascii=False)
-    jsonl(d / "docs.jsonl", ['{"text": "\\ud800"}', '{"id": "u", "url": "http://x/\\udc80", "text": "%s"}'
-                             % PAGES[1].replace("\n", "\\n"), '{"id": "\\udfff", "text": "x"}', good])
+    page = PAGES[1].replace("\n", "\\n")
+    jsonl(d / "docs.jsonl", ['{"text": "\\ud800"}', f'{{"id": "u", "url": "http://x/\\udc80", "text": "{page}"}}',
+                             '{"id": "\\udfff", "text": "x"}', good])
     _, articles, rejected = published(tmp_path, [d])
     assert [a["record_id"] for a in articles] == ["good"]
     assert [r["reason"] for r in rejected] == ["undecodable"] * 3
