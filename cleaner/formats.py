@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterator
@@ -131,7 +132,7 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
     from warcio.archiveiterator import ArchiveIterator
 
     skipped: Counter = Counter()
-    n_text = 0
+    n_text = n_truncated = 0
     try:
         with open(item.path, "rb") as f:
             records = ArchiveIterator(f)
@@ -148,19 +149,46 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
                 rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 data = quietly(record.content_stream().read)
-                missing = getattr(record.raw_stream, "limit", 0)
-                if missing:
-                    yield RawDocument(item.relative, data=data, url=url, record_id=rid, error=(
-                        "truncated", f"the record ends {missing} bytes before its Content-Length"))
+                cut = _cut_short(record)
+                if cut:
+                    n_truncated += 1
+                    yield RawDocument(item.relative, data=data, url=url, record_id=rid, error=("truncated", cut))
                     continue
                 yield RawDocument(item.relative, data=data, url=url, record_id=rid)
     except Exception as e:  # warcio raises several kinds for a damaged archive
         yield RawDocument(item.relative, error=("unreadable", terminal.safe(f"{type(e).__name__}: {e}")))
         return
+    if item.path.name.lower().endswith(".gz") and not n_truncated and not _gzip_complete(item.path):
+        yield RawDocument(item.relative, error=("truncated", "the file ends inside a gzip member: "
+                                                "its last record is cut off"))
+        return
     if not n_text and skipped:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
         yield RawDocument(item.relative, error=("unsupported_type", terminal.safe(
             f"none of its {sum(skipped.values())} records is text (content types: {kinds})")))
+
+
+def _cut_short(record) -> str | None:
+    """Why a record read to its end is incomplete (its header or its payload cut off), or None."""
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if record.format == "warc" and not declared.isdigit():
+        return "the record's header is cut off (no Content-Length)"
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        return f"the record ends {missing} bytes before its Content-Length"
+    return None
+
+
+def _gzip_complete(path) -> bool:
+    """Every gzip member of the file ends (a record cut off inside its member's header leaves
+    warcio nothing to report)."""
+    try:
+        with gzip.open(path, "rb") as f:
+            while f.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _quiet(records: Iterator) -> Iterator:

@@ -208,3 +208,17 @@ def test_two_fixture_folders_with_a_readme_each_build(tmp_path):
     assert len(names) == len(set(names))
     assert {"heldout_texts/README.md", "sites/README.md"} <= set(names)
     assert all(n.startswith(("heldout_texts/", "sites/")) for n in names)
+
+
+@pytest.mark.parametrize("where", ["payload", "header"])
+def test_a_gzipped_warc_cut_off_inside_its_last_record_says_so(tmp_path, where):
+    """Cut inside the last record's payload, or a few bytes into its gzip member (its WARC
+    header cut off): a `truncated` row either way, never a record that silently vanishes."""
+    d = tmp_path / "in"
+    d.mkdir()
+    data = warc([("conversion", PAGES[i].encode("utf-8"), None) for i in range(3)], gz=True)
+    last_member = data.rindex(b"\x1f\x8b\x08")
+    (d / "crawl.warc.gz").write_bytes(data[: len(data) - 40] if where == "payload" else data[: last_member + 30])
+    _, articles, rejected = published(tmp_path, [d])
+    assert len(articles) == 2
+    assert [r["reason"] for r in rejected] == ["truncated"]
