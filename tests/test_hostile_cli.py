@@ -178,3 +178,24 @@ def test_what_the_warc_library_writes_to_stderr_is_neutralised(capsys):
         quietly(warns, "https://x/\x1b[31mred\x1b]0;title\x07 \u202eevil")
     err = capsys.readouterr().err
     assert err == "WARNING: https://x/\\x1b[31mred\\x1b]0;title\\x07 \\u202eevil\n"
+
+
+def test_file_names_in_the_changelog_cannot_write_into_the_card(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SEED, d / "page.txt")
+    out = tmp_path / "out"
+    build([str(d)], str(out), "n", "1.0.0", Settings(), workers=1)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[1], d / "x`\n## Injected <script>.txt")
+    build([str(d)], str(out), "n", "1.0.1+build.2", Settings(), workers=1)
+    card = (out / "n" / "1.0.1+build.2" / "README.md").read_text(encoding="utf-8")
+    assert "\n## Injected" not in card
+    assert "  - added `x'\\n## Injected <script>.txt`" in card, "against 1.0.0, the previous version"
+
+
+def test_the_readme_and_the_card_document_every_reason_code():
+    from dataset_card.render import REJECTION_REASONS
+    from test_properties import REASONS
+
+    new = {"outside_input", "no_records", "unsupported_type", "bad_field", "truncated", "duplicate_id"}
+    assert new <= REASONS and set(REJECTION_REASONS) == REASONS
