@@ -110,13 +110,11 @@ def main() -> None:
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
 def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
-    from .publish import Terminated
-
     try:
         _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks)
-    except Terminated:
-        fail("terminated; nothing was published", 143)
-    except KeyboardInterrupt:  # also while importing, before the build has started
+    except KeyboardInterrupt as e:  # also while importing, before the build has started
+        if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
+            fail("terminated; nothing was published", 143)
         fail("interrupted; nothing was published", 130)
 
 

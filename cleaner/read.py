@@ -272,6 +272,9 @@ def _records(item: InputFile, reader) -> Iterator[RawDocument]:
     reader fails part-way (the documents read before it failed stay)."""
     n = 0
     try:
+        if item.path.stat().st_size == 0:  # any format: no bytes is `empty` (a reader may call it damaged)
+            yield RawDocument(item.relative, error=("empty", "the file holds no bytes"))
+            return
         for raw in reader(item):
             n += 1
             yield raw

@@ -149,12 +149,13 @@ def test_containers_with_no_usable_record_each_get_one_row(tmp_path):
     (d / "garbage.wet").write_bytes(b"\x00\x01 not an archive\n" * 3)
     (d / "images.warc.gz").write_bytes(warc([("response", b"\xff\xd8\xff" * 50, "image/jpeg")] * 2, gz=True))
     pq.write_table(pa.table({"text": pa.array([], pa.string())}), d / "zero_rows.parquet")
+    (d / "zero.parquet").write_bytes(b"")
     manifest, articles, rejected = published(tmp_path, [d])
     outcome = {r["source_file"]: r["reason"] for r in rejected}
     assert outcome == {"zero.jsonl": "empty", "blank.jsonl": "empty", "blank.jsonl.gz": "empty", "zero.warc": "empty",
                        "garbage.wet": "unreadable", "images.warc.gz": "unsupported_type",
-                       "zero_rows.parquet": "no_records"}
-    assert len(rejected) == 7 and not articles
+                       "zero_rows.parquet": "no_records", "zero.parquet": "empty"}
+    assert len(rejected) == 8 and not articles
     assert Counter(i["source_file"] for i in manifest["inputs"]) == Counter(list(outcome))
     assert "image/jpeg 2" in next(r["detail"] for r in rejected if r["source_file"] == "images.warc.gz")
 
