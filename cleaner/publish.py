@@ -269,5 +269,22 @@ def write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
 
 
-__all__ = ["ConfigWriter", "PublishError", "TOOL", "__version__", "check_name", "check_version", "file_sha256",
-           "check_license", "finalise", "git_commit", "hub_licenses", "sigterm_stops_the_build", "Terminated", "read_manifest", "remove_stale_staging", "staging_dir", "write_json"]
+__all__ = [
+    "TOOL",
+    "ConfigWriter",
+    "PublishError",
+    "Terminated",
+    "__version__",
+    "check_license",
+    "check_name",
+    "check_version",
+    "file_sha256",
+    "finalise",
+    "git_commit",
+    "hub_licenses",
+    "read_manifest",
+    "remove_stale_staging",
+    "sigterm_stops_the_build",
+    "staging_dir",
+    "write_json",
+]

@@ -194,8 +194,9 @@ def test_file_names_in_the_changelog_cannot_write_into_the_card(tmp_path):
 
 
 def test_the_readme_and_the_card_document_every_reason_code():
-    from dataset_card.render import REJECTION_REASONS
     from test_properties import REASONS
+
+    from dataset_card.render import REJECTION_REASONS
 
     new = {"outside_input", "no_records", "unsupported_type", "bad_field", "truncated", "duplicate_id"}
     assert new <= REASONS and set(REJECTION_REASONS) == REASONS
