@@ -10,6 +10,7 @@ from .document import Rejection
 from .pipeline import clean
 from .read import decode_source
 from .settings import Settings
+from .terminal import safe
 
 COLOURS = {"boilerplate": "yellow", "metadata": "cyan", "spam": "red", "duplicate": "magenta", "title": "green"}
 
@@ -18,12 +19,12 @@ def explain_file(path: str, settings: Settings | None = None) -> str:
     settings = settings or Settings()
     source = decode_source(Path(path).read_bytes(), Path(path).name)
     if isinstance(source, Rejection):
-        return f"{path}: rejected ({source.reason}): {source.detail}"
+        return safe(f"{path}: rejected ({source.reason}): {source.detail}")
     result = clean(source, settings)
     if isinstance(result, Rejection):
         header = f"{path}: rejected ({result.reason}): {result.detail}"
         if result.source is None:
-            return header
+            return safe(header)
         from .blocks import split_blocks
         from .label import label_blocks
 
@@ -36,13 +37,13 @@ def explain_file(path: str, settings: Settings | None = None) -> str:
                   f"source {result.metadata.source_name}, authors {', '.join(result.metadata.authors) or '-'}")
         pairs = result.labels
         spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate")]
-    lines = [header, ""]
+    lines = [safe(header), ""]
     for block, label in pairs:
         tag = label.kind if label.kind != "body" else "keep"
         colour = COLOURS.get(label.kind)
         inner = [r for r in spans if block.start <= r.start and r.end <= block.end and
                  not (r.start == block.start and r.end == block.end)]
-        text = _mark(block, inner) if inner else (click.style(block.text, fg=colour) if colour else block.text)
+        text = _mark(block, inner) if inner else (click.style(safe(block.text), fg=colour) if colour else safe(block.text))
         lines.append(f"{click.style(f'{tag:<11}', bold=True)} {label.rule:<34} {text}")
     lines += ["", "legend: keep = article text; [[...]] = span removed inside a kept line (rule in braces)"]
     return "\n".join(lines)
@@ -51,8 +52,8 @@ def explain_file(path: str, settings: Settings | None = None) -> str:
 def _mark(block, spans) -> str:
     out, pos = [], block.start
     for r in sorted(spans, key=lambda r: r.start):
-        out.append(block.text[pos - block.start:r.start - block.start])
-        out.append(click.style(f"[[{r.text}]]{{{r.rule}}}", fg=COLOURS.get(r.category, "red")))
+        out.append(safe(block.text[pos - block.start:r.start - block.start]))
+        out.append(click.style(f"[[{safe(r.text)}]]{{{r.rule}}}", fg=COLOURS.get(r.category, "red")))
         pos = r.end
-    out.append(block.text[pos - block.start:])
+    out.append(safe(block.text[pos - block.start:]))
     return "".join(out)
