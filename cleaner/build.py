@@ -77,7 +77,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
 def check(inputs: list[str], name: str, version: str, settings: Settings) -> None:
     """Refuse, before anything is written, what cannot be published: a bad name, version or
     licence, a missing input, an extra spam lexicon that does not read or parse."""
-    from .rules import spam_inline
+    from .spam.lexicon import load_lexicon
 
     publish.check_name(name)
     publish.check_version(version)
@@ -87,7 +87,7 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
             raise publish.PublishError(f"input {terminal.safe_line(given)} does not exist")
     for path in settings.spam_lexicons:
         try:
-            spam_inline.load_lexicon((path,))
+            load_lexicon((path,))
         except UnicodeDecodeError as e:
             raise publish.PublishError(f"spam lexicon {terminal.safe_line(path)} is not UTF-8 text "
                                        f"(byte {e.start}: {e.reason})") from None
