@@ -6,6 +6,7 @@ from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
+from .markup import meta as page_meta
 from .rules import duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext
 from .settings import Settings
@@ -69,7 +70,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     if longest > settings.max_line_chars:
         return reject(source, "too_long", f"a single line of {longest} characters (limit {settings.max_line_chars}): "
                                           "not the text of a page")
-    labels = label_blocks(blocks, settings)
+    labels = label_blocks(blocks, settings, source.markup)
     removals: list[Removal] = []
     body: list[Block] = []
     for block, label in zip(blocks, labels):
@@ -89,6 +90,8 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
     meta = metadata.extract(blocks, labels, bylines)
+    if source.markup is not None:
+        page_meta.fill(meta, source.markup, blocks, labels)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
@@ -113,7 +116,8 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
         segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
     if meta.title:
-        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), blocks[title_index].start))
+        start = blocks[title_index].start if title_index is not None else 0  # a title from <head>: no line
+        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), start))
     removals.sort(key=lambda r: (r.start, r.end))
 
     body_text = "\n".join(s.text for s in segments if s.kind != "title")

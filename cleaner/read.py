@@ -14,6 +14,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .document import Rejection, Source, document_id
+from .markup.reader import html_source, looks_like_html, markup_source
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -218,12 +219,16 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     return fixed, steps
 
 
-def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None) -> Source | Rejection:
-    """Bytes of one input to a `Source`, or a `Rejection` saying why not."""
+def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None,
+                  html: bool = False, charset: str | None = None) -> Source | Rejection:
+    """Bytes of one input to a `Source`, or a `Rejection` saying why not. HTML (said so by the
+    caller, or sniffed from the opening bytes) is parsed and flattened (markup.reader)."""
     digest = sha256_hex(data)
     rid = document_id(relative, record_id)
     if not data.strip():
         return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
+    if html or looks_like_html(data):
+        return html_source(data, relative, url, record_id, charset)
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
@@ -265,6 +270,8 @@ class RawDocument:
     url: str | None = None
     record_id: str | None = None
     error: tuple[str, str] | None = None  # (reason, detail) when it could not be read
+    html: bool = False  # the bytes or text are HTML (a WARC content type, an `html` field)
+    charset: str | None = None  # the charset an HTTP header declared for the bytes
 
 
 def to_source(raw: RawDocument) -> Source | Rejection:
@@ -273,9 +280,12 @@ def to_source(raw: RawDocument) -> Source | Rejection:
         return Rejection(None, raw.relative, digest, raw.error[0], raw.error[1], document_id(raw.relative, raw.record_id))
     if raw.text is not None:
         data = raw.text.encode("utf-8")
+        if raw.html:
+            return markup_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
+                                 raw.record_id)
         return text_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
                            raw.record_id)
-    return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id)
+    return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id, raw.html, raw.charset)
 
 
 def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:

@@ -1,0 +1,43 @@
+"""Labels for an HTML source: the main container decides what may be body, the markup rules
+name the furniture inside it, and the text rules still read every line (dates, bylines, spam).
+
+Where the reader found no main container, the markup rules only add their labels to the text
+path's block labels, and the text path's context pass decides the rest."""
+
+from __future__ import annotations
+
+from ..document import Block, Label, Markup
+from ..rules import markup as rules
+from ..rules import spam_lines
+from ..settings import Settings
+
+BODY = Label("body", "layout.body_span")
+HEADER_LINES = 8  # without a title line, metadata may stand this many lines above the main text
+TAIL_LINES = 3  # ... and this many below it (责任编辑, 来源 after the article)
+
+
+def with_container(blocks: list[Block], labels: list[Label | None], markup: Markup,
+                   settings: Settings) -> list[Label]:
+    """Body only inside the main container; metadata lines kept between the title and it."""
+    first, last = markup.main  # type: ignore[misc]
+    title = rules.title_block(blocks, markup, settings.max_title_chars)
+    header_start = title + 1 if title is not None and title < first else max(0, first - HEADER_LINES)
+    page = "\n".join(b.text for b in blocks)
+    out: list[Label] = []
+    for i, (block, label) in enumerate(zip(blocks, labels)):
+        facts = markup.lines[i]
+        if i == title:
+            out.append(rules.title_label())
+        elif first <= i <= last:
+            out.append(label or rules.markup_label(block, facts) or spam_lines.stray_line(block, page) or BODY)
+        elif label is not None and label.kind == "metadata" and (
+                header_start <= i < first or last < i <= last + TAIL_LINES):
+            out.append(label)
+        else:
+            out.append(rules.outside_main(block, facts) or label or BODY)
+    return out
+
+
+def without_container(blocks: list[Block], labels: list[Label | None], markup: Markup) -> list[Label | None]:
+    """The text path's block labels, with the markup rules' labels where those found nothing."""
+    return [label or rules.markup_label(block, facts) for block, label, facts in zip(blocks, labels, markup.lines)]

@@ -1,0 +1,154 @@
+"""HTML bytes (or text) to a `Source`: decode with the declared charset, parse, flatten to one
+line per block, find the main container, keep the page-level facts (title, <meta>) for the rules."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import replace
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..document import Markup, Rejection, Source, document_id
+from .container import main_container
+from .flatten import SPACE, Flat, flatten
+
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+SNIFF_BYTES = 1024
+CHARSET_BYTES = 4096  # where <meta charset> must stand (the HTML standard's prescan reads 1024)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """The bytes open (after white space, a BOM or comments) with an HTML tag."""
+    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    while head.startswith((b"<!--", b"<?xml")):
+        end = head.find(b">")
+        if end < 0:
+            return False
+        head = head[end + 1:].lstrip()
+    return head.startswith(HTML_OPENINGS)
+
+
+def known_codec(name: str | None) -> str | None:
+    """The codec a declared charset names (GB2312/GBK widened to GB18030), or None if unknown."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if name in {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}:
+        name = "gb18030"
+    elif name in {"big5", "x-x-big5", "cp950"}:
+        name = "big5hkscs"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a <meta charset> or <meta http-equiv content="...charset="> declares, read
+    by the parser from the page's opening bytes."""
+    head = LexborHTMLParser(data[:CHARSET_BYTES].decode("latin-1"))
+    for node in head.css("meta"):
+        attrs = node.attributes
+        if attrs.get("charset"):
+            return attrs["charset"]
+        content = (attrs.get("content") or "").lower()
+        if (attrs.get("http-equiv") or "").lower() == "content-type" and "charset=" in content:
+            return content.split("charset=", 1)[1].split(";")[0].strip()
+    return None
+
+
+def decode_html(data: bytes, header_charset: str | None) -> tuple[str, str] | None:
+    """(text, encoding) with the HTTP header's charset, else the page's own; None when neither
+    is declared or reads the bytes (the caller then uses the detector)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    for declared in (header_charset, meta_charset(data)):
+        name = known_codec(declared)
+        if name is None:
+            continue
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def page_facts(tree: LexborHTMLParser) -> tuple[tuple[tuple[str, str], ...], str | None, tuple[str, ...]]:
+    """(<meta> name/content pairs, <title>, <h1> texts)."""
+    meta = []
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if key and attrs.get("content"):
+            meta.append((key.strip().lower(), SPACE.sub(" ", attrs["content"]).strip()))
+    title_node = tree.css_first("title")
+    title = SPACE.sub(" ", title_node.text()).strip() if title_node is not None else None
+    h1 = tuple(t for t in (SPACE.sub(" ", n.text(separator=" ")).strip() for n in tree.css("h1")) if t)
+    return tuple(meta), title or None, h1
+
+
+def html_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None,
+                header_charset: str | None = None) -> Source | Rejection:
+    """HTML bytes to a Source: the declared charset first, then the text path's detector."""
+    from ..read import decode_bytes
+
+    digest = sha256_hex(data)
+    decoded = decode_html(data, header_charset)
+    if decoded is None:
+        try:
+            decoded = decode_bytes(data)
+        except (UnicodeError, LookupError) as e:
+            return Rejection(None, relative, digest, "undecodable", str(e), document_id(relative, record_id))
+    return markup_source(decoded[0], relative, digest, len(data), decoded[1], url, record_id)
+
+
+def markup_source(html: str, relative: str, digest: str, n_bytes: int, encoding: str, url: str | None,
+                  record_id: str | None) -> Source | Rejection:
+    """Parsed HTML to a Source whose text is one line per block, each line repaired and
+    normalised as the text path does."""
+    from ..read import MOJIBAKE_HINT, normalise, repair
+
+    tree = LexborHTMLParser(html)
+    flat = flatten(tree)
+    lines, repairs = [], []
+    for text in flat.lines:
+        if MOJIBAKE_HINT.search(text):
+            text, steps = repair(text)
+            repairs.extend(steps)
+        lines.append(SPACE.sub(" ", normalise(text)).strip(" \t\u3000"))
+    facts = flat.facts
+    keep = [i for i, line in enumerate(lines) if line]
+    if not keep:
+        return Rejection(None, relative, digest, "empty", "the HTML holds no visible text",
+                         document_id(relative, record_id))
+    flat_kept = Flat([lines[i] for i in keep], [facts[i] for i in keep], [flat.owners[i] for i in keep],
+                     [flat.link_chars[i] for i in keep], flat.elements)
+    main = _main_lines(flat_kept)
+    line_facts = tuple(replace(f, in_main=main is not None and main[0] <= i <= main[1])
+                       for i, f in enumerate(flat_kept.facts))
+    meta, title, h1 = page_facts(tree)
+    markup = Markup(line_facts, meta, title, h1, main, digest, n_bytes)
+    return Source(relative, digest, n_bytes, encoding, tuple(dict.fromkeys(repairs)), "\n".join(flat_kept.lines), url, record_id, markup)
+
+
+def _main_lines(flat: Flat) -> tuple[int, int] | None:
+    """First and last line of the main container (lines are contiguous in a subtree)."""
+    best = main_container(flat)
+    if best is None:
+        return None
+    inside = [i for i, owner in enumerate(flat.owners) if _within(flat, owner, best)]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _within(flat: Flat, element: int, ancestor: int) -> bool:
+    while element >= 0:
+        if element == ancestor:
+            return True
+        element = flat.elements[element].parent
+    return False
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,110 @@
+"""Rules that read what an HTML page's markup says about a line (Source.markup): its zone
+(<nav>, <footer>, <aside>), its link density, the class/id words above it, and whether it stands
+inside the main content container the reader found. They label whole lines, like block rules."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Block, Label, rule_id
+from ..document import LineFacts, Markup
+
+LINK_LINE = 0.5  # a line with at least this share of link text ...
+LINK_PROSE_CHARS = 60  # ... is a link unless it is this long with sentence punctuation
+SENTENCE = re.compile(r"[。！？；]")
+FURNITURE_ZONES = {"nav": "navigation", "footer": "footer", "aside": "aside"}
+WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigation", "crumb": "navigation",
+               "footer": "footer", "bottom": "footer", "copyright": "footer", "share": "share",
+               "toolbar": "share", "comment": "comments", "related": "related", "recommend": "related",
+               "hotnews": "related", "rank": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
+               "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
+               "topbar": "navigation", "advert": "ad"}
+TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s|\s—\s)\s*")
+
+
+def furniture_zone(block: Block, facts: LineFacts) -> Label | None:
+    """A line inside <nav>, <footer> or <aside>: navigation and page furniture by the page's own word."""
+    detail = FURNITURE_ZONES.get(facts.zone)
+    return Label("boilerplate", rule_id(furniture_zone), detail) if detail else None
+
+
+def link_line(block: Block, facts: LineFacts) -> Label | None:
+    """A line that is mostly link text (a menu entry, a related headline, a tag), unless it reads as prose."""
+    if facts.link_density < LINK_LINE:
+        return None
+    if len(block.text) >= LINK_PROSE_CHARS and SENTENCE.search(block.text):
+        return None
+    return Label("boilerplate", rule_id(link_line), "links")
+
+
+def furniture_class(block: Block, facts: LineFacts) -> Label | None:
+    """A line under an element whose class or id names furniture (nav, share, comment, related ...)."""
+    for word in facts.words:
+        return Label("boilerplate", rule_id(furniture_class), WORD_DETAIL.get(word, word))
+    return None
+
+
+def outside_main(block: Block, facts: LineFacts) -> Label | None:
+    """A line outside the page's main content container (found by text and link density)."""
+    if facts.in_main:
+        return None
+    return Label("boilerplate", rule_id(outside_main), "outside_main")
+
+
+MARKUP_RULES = (furniture_zone, furniture_class, link_line)
+
+
+def markup_label(block: Block, facts: LineFacts) -> Label | None:
+    for rule in MARKUP_RULES:
+        label = rule(block, facts)
+        if label is not None:
+            return label
+    return None
+
+
+def headline_texts(markup: Markup) -> list[str]:
+    """What the page's head says its headline is: og:title and similar, then <title> (whole, and
+    its first part before a site suffix)."""
+    found = [markup.meta_value("og:title", "articletitle", "twitter:title", "title")]
+    if markup.title:
+        found.append(markup.title)
+        found.append(TITLE_SPLIT.split(markup.title)[0])
+    return [t for t in dict.fromkeys(found) if t and len(t) >= 4]
+
+
+def title_block(blocks: list[Block], markup: Markup, max_chars: int) -> int | None:
+    """The line that shows the headline the page's head names: an <h1>-<h3> (or any line before
+    the main text) equal to a head title, or standing at the start of <title>."""
+    heads = headline_texts(markup)
+    if not heads:
+        return None
+    end = markup.main[0] + 3 if markup.main else len(blocks)
+    best, best_rank = None, 99
+    for i, block in enumerate(blocks[:end]):
+        text = block.text
+        if not 4 <= len(text) <= max_chars:
+            continue
+        level = markup.lines[i].heading or 9
+        if text in heads:
+            rank = min(level, 4)
+        elif any(h.startswith(text) and len(text) >= 6 for h in heads):
+            rank = 4 + min(level, 4)
+        else:
+            continue
+        if rank < best_rank:
+            best, best_rank = i, rank
+    return best
+
+
+def title_label() -> Label:
+    return Label("title", rule_id(title_block), "title")
+
+
+def page_title(markup: Markup) -> str | None:
+    """The headline when no line shows it: og:title, else <title> without its site suffix."""
+    heads = headline_texts(markup)
+    if markup.meta_value("og:title", "articletitle", "twitter:title"):
+        return heads[0]
+    if markup.title:
+        return TITLE_SPLIT.split(markup.title)[0] or markup.title
+    return None
