@@ -136,8 +136,8 @@ class Walker:
             self.walk(node, owner, zone, words, False)
             return
         attrs = node.attributes
-        boiler = class_words(attrs, BOILER_WORDS)
         good = bool(class_words(attrs, GOOD_WORDS)) or tag in ("article", "main")
+        boiler = () if good else class_words(attrs, BOILER_WORDS)  # "artibody bshare_pop": content
         element = Element(tag, owner, parent.depth + 1 if parent else 0, good, boiler, len(flat.lines))
         flat.elements.append(element)
         index = len(flat.elements) - 1

@@ -9,12 +9,15 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..document import Markup, Rejection, Source, document_id
-from .container import main_container
+from ..document import LineFacts, Markup, Rejection, Source, document_id
+from ..rules.markup import headline_texts, title_line
+from ..settings import DEFAULT
+from .container import lead_line, main_container
 from .flatten import SPACE, Flat, flatten
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+TITLE_CHARS = DEFAULT.max_title_chars
 SNIFF_BYTES = 1024
 CHARSET_BYTES = 4096  # where <meta charset> must stand (the HTML standard's prescan reads 1024)
 
@@ -125,21 +128,33 @@ def markup_source(html: str, relative: str, digest: str, n_bytes: int, encoding:
                          document_id(relative, record_id))
     flat_kept = Flat([lines[i] for i in keep], [facts[i] for i in keep], [flat.owners[i] for i in keep],
                      [flat.link_chars[i] for i in keep], flat.elements)
-    main = _main_lines(flat_kept)
-    line_facts = tuple(replace(f, in_main=main is not None and main[0] <= i <= main[1])
-                       for i, f in enumerate(flat_kept.facts))
     meta, title, h1 = page_facts(tree)
+    headline = title_line(flat_kept.lines, [f.heading for f in flat_kept.facts], headline_texts(meta, title),
+                          TITLE_CHARS)
+    description = next((v for k, v in meta if k in ("description", "og:description")), None)
+    best = main_container(flat_kept, headline, lead_line(flat_kept.lines, description))
+    main, line_facts = main_lines(flat_kept, best)
     markup = Markup(line_facts, meta, title, h1, main, digest, n_bytes)
     return Source(relative, digest, n_bytes, encoding, tuple(dict.fromkeys(repairs)), "\n".join(flat_kept.lines), url, record_id, markup)
 
 
-def _main_lines(flat: Flat) -> tuple[int, int] | None:
-    """First and last line of the main container (lines are contiguous in a subtree)."""
-    best = main_container(flat)
+def main_lines(flat: Flat, best: int | None) -> tuple[tuple[int, int] | None, tuple[LineFacts, ...]]:
+    """First and last line of the main container (a subtree's lines are contiguous), and the
+    lines' facts with `in_main` set; inside it, only class words below the container count."""
     if best is None:
-        return None
+        return None, tuple(flat.facts)
+    above: set[str] = set()
+    el = best
+    while el >= 0:
+        above.update(flat.elements[el].boiler)
+        el = flat.elements[el].parent
     inside = [i for i, owner in enumerate(flat.owners) if _within(flat, owner, best)]
-    return (inside[0], inside[-1]) if inside else None
+    if not inside:
+        return None, tuple(flat.facts)
+    first, last = inside[0], inside[-1]
+    facts = tuple(replace(f, in_main=True, words=tuple(w for w in f.words if w not in above))
+                  if first <= i <= last else f for i, f in enumerate(flat.facts))
+    return (first, last), facts
 
 
 def _within(flat: Flat, element: int, ancestor: int) -> bool:

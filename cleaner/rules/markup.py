@@ -62,32 +62,28 @@ def markup_label(block: Block, facts: LineFacts) -> Label | None:
     return None
 
 
-def headline_texts(markup: Markup) -> list[str]:
+def headline_texts(meta: tuple[tuple[str, str], ...], title: str | None) -> list[str]:
     """What the page's head says its headline is: og:title and similar, then <title> (whole, and
     its first part before a site suffix)."""
-    found = [markup.meta_value("og:title", "articletitle", "twitter:title", "title")]
-    if markup.title:
-        found.append(markup.title)
-        found.append(TITLE_SPLIT.split(markup.title)[0])
+    values = dict(reversed(meta))  # the first tag of a name wins
+    found = [values.get(n) for n in ("og:title", "articletitle", "twitter:title", "title")]
+    if title:
+        found.append(title)
+        found.append(TITLE_SPLIT.split(title)[0])
     return [t for t in dict.fromkeys(found) if t and len(t) >= 4]
 
 
-def title_block(blocks: list[Block], markup: Markup, max_chars: int) -> int | None:
-    """The line that shows the headline the page's head names: an <h1>-<h3> (or any line before
-    the main text) equal to a head title, or standing at the start of <title>."""
-    heads = headline_texts(markup)
-    if not heads:
-        return None
-    end = markup.main[0] + 3 if markup.main else len(blocks)
+def title_line(texts: list[str], headings: list[int], heads: list[str], max_chars: int) -> int | None:
+    """The line that shows the headline the page's head names: a line equal to a head title
+    (an <h1>-<h3> first), else a line standing at the start of one."""
     best, best_rank = None, 99
-    for i, block in enumerate(blocks[:end]):
-        text = block.text
+    for i, text in enumerate(texts):
         if not 4 <= len(text) <= max_chars:
             continue
-        level = markup.lines[i].heading or 9
+        level = headings[i] or 9
         if text in heads:
             rank = min(level, 4)
-        elif any(h.startswith(text) and len(text) >= 6 for h in heads):
+        elif len(text) >= 6 and any(h.startswith(text) for h in heads):
             rank = 4 + min(level, 4)
         else:
             continue
@@ -96,13 +92,20 @@ def title_block(blocks: list[Block], markup: Markup, max_chars: int) -> int | No
     return best
 
 
+def title_block(blocks: list[Block], markup: Markup, max_chars: int) -> int | None:
+    """The headline's line (title_line), looked for above the main text and just inside it."""
+    heads = headline_texts(markup.meta, markup.title)
+    end = markup.main[0] + 3 if markup.main else len(blocks)
+    return title_line([b.text for b in blocks[:end]], [f.heading for f in markup.lines[:end]], heads, max_chars)
+
+
 def title_label() -> Label:
     return Label("title", rule_id(title_block), "title")
 
 
 def page_title(markup: Markup) -> str | None:
     """The headline when no line shows it: og:title, else <title> without its site suffix."""
-    heads = headline_texts(markup)
+    heads = headline_texts(markup.meta, markup.title)
     if markup.meta_value("og:title", "articletitle", "twitter:title"):
         return heads[0]
     if markup.title:
