@@ -65,7 +65,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
         index = DuplicateIndex(settings.near_duplicate_threshold)
         kept_names: dict[str, str] = {}
-        for done in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True):
+        for done in run_engine(iter_documents(find_inputs(inputs), settings.html_fields), settings, workers, engine, prepared=True):
             summary.read += 1
             if progress:
                 progress(1)

@@ -72,15 +72,18 @@ def main() -> None:
 @click.option("--license", "license_id", default="unknown", show_default=True, help="License id for the card.")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
-def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons) -> None:
+@click.option("--html-field", "html_fields", multiple=True,
+              help="JSON Lines / Parquet field holding a record's HTML [default: html]; repeatable.")
+def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons, html_fields) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
-        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine)
+        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, html_fields)
     except KeyboardInterrupt:  # also while importing, before the build has started
         fail("interrupted; nothing was published", 130)
 
 
-def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local") -> None:
+def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
+           html_fields=()) -> None:
     from .build import build as run_build
     from .publish import PublishError
 
@@ -93,6 +96,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()),
         license=license_id,
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
+        html_fields=tuple(html_fields) or Settings.html_fields,
     )
     workers = workers or os.cpu_count() or 1
     try:

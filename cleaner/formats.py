@@ -10,11 +10,13 @@ from typing import Callable, Iterator
 from .read import InputFile, RawDocument
 
 TEXT_FIELDS = ("text", "content", "body")
+HTML_FIELDS = ("html",)  # a record's HTML (flattened by markup.reader); Settings.html_fields names them
 URL_FIELDS = ("url", "link", "uri")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 ID_FIELDS = ("id", "doc_id", "record_id", "uuid")
 
 
-def reader_for(path: Path) -> Callable[[InputFile], Iterator[RawDocument]] | None:
+def reader_for(path: Path) -> Callable[[InputFile, tuple[str, ...]], Iterator[RawDocument]] | None:
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
         return read_jsonl
@@ -33,8 +35,12 @@ def _first(record: dict, fields: tuple[str, ...]) -> str | None:
     return None
 
 
-def _record(item: InputFile, record: dict, n: int) -> RawDocument:
+def _record(item: InputFile, record: dict, n: int, html_fields: tuple[str, ...] = HTML_FIELDS) -> RawDocument:
+    """A record's HTML field when it has one (read as HTML), else its text field."""
     rid = _first(record, ID_FIELDS) or str(n)
+    html = _first(record, html_fields)
+    if html is not None:
+        return RawDocument(item.relative, text=html, url=_first(record, URL_FIELDS), record_id=rid, html=True)
     text = _first(record, TEXT_FIELDS)
     if text is None:
         return RawDocument(item.relative, record_id=rid, url=_first(record, URL_FIELDS),
@@ -42,7 +48,7 @@ def _record(item: InputFile, record: dict, n: int) -> RawDocument:
     return RawDocument(item.relative, text=text, url=_first(record, URL_FIELDS), record_id=rid)
 
 
-def read_jsonl(item: InputFile) -> Iterator[RawDocument]:
+def read_jsonl(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> Iterator[RawDocument]:
     """One document per line of a JSON Lines file (optionally gzipped)."""
     opener = gzip.open if item.path.name.lower().endswith(".gz") else open
     try:
@@ -59,33 +65,46 @@ def read_jsonl(item: InputFile) -> Iterator[RawDocument]:
                 if not isinstance(record, dict):
                     yield RawDocument(item.relative, record_id=str(n), error=("not_text", f"line {n + 1} is not an object"))
                     continue
-                yield _record(item, record, n)
+                yield _record(item, record, n, html_fields)
     except (OSError, EOFError) as e:
         yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e}"))
 
 
-def read_parquet(item: InputFile) -> Iterator[RawDocument]:
+def read_parquet(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> Iterator[RawDocument]:
     """One document per row of a Parquet file with a text column, read batch by batch."""
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(item.path)
         names = set(pf.schema_arrow.names)
-        columns = [c for c in (*TEXT_FIELDS, *URL_FIELDS, *ID_FIELDS) if c in names]
-        if not any(c in names for c in TEXT_FIELDS):
+        columns = [c for c in (*html_fields, *TEXT_FIELDS, *URL_FIELDS, *ID_FIELDS) if c in names]
+        if not any(c in names for c in (*html_fields, *TEXT_FIELDS)):
             yield RawDocument(item.relative, error=("not_text", f"no text column ({', '.join(TEXT_FIELDS)})"))
             return
         n = 0
         for batch in pf.iter_batches(batch_size=1000, columns=columns):
             for record in batch.to_pylist():
-                yield _record(item, record, n)
+                yield _record(item, record, n, html_fields)
                 n += 1
     except Exception as e:  # pyarrow raises several kinds for a damaged file
         yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e}"))
 
 
-def read_warc(item: InputFile) -> Iterator[RawDocument]:
-    """One document per WET conversion record or WARC text/plain response (warcio)."""
+def media_type(content_type: str) -> tuple[str, str | None]:
+    """('text/html', 'gbk') from 'text/html; charset=gbk'."""
+    kind, _, params = content_type.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    return kind.strip().lower(), charset
+
+
+def read_warc(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> Iterator[RawDocument]:
+    """One document per WET conversion record and per WARC response/resource record: HTML ones
+    flattened, text/plain ones read as text, any other type rejected as `unsupported_type`.
+    Request, metadata and warcinfo records describe a capture and hold no document."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
@@ -96,10 +115,16 @@ def read_warc(item: InputFile) -> Iterator[RawDocument]:
                 content_type = record.rec_headers.get_header("Content-Type") or ""
                 if record.http_headers is not None:
                     content_type = record.http_headers.get_header("Content-Type") or content_type
-                if record.rec_type != "conversion" and "text/plain" not in content_type:
-                    continue
+                kind, charset = media_type(content_type)
                 rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                yield RawDocument(item.relative, data=record.content_stream().read(), url=url, record_id=rid)
+                html = kind in HTML_TYPES
+                if record.rec_type != "conversion" and not html and kind != "text/plain":
+                    yield RawDocument(item.relative, url=url, record_id=rid,
+                                      error=("unsupported_type", f"a {record.rec_type} record of type "
+                                             f"{kind or 'unknown'}: neither HTML nor text"))
+                    continue
+                yield RawDocument(item.relative, data=record.content_stream().read(), url=url, record_id=rid,
+                                  html=html, charset=charset)
     except Exception as e:  # warcio raises several kinds for a damaged archive
         yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e}"))

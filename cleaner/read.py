@@ -288,8 +288,9 @@ def to_source(raw: RawDocument) -> Source | Rejection:
     return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id, raw.html, raw.charset)
 
 
-def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
-    """Every document of every input: one per plain file, one per record of a container."""
+def iter_documents(items: Iterable[InputFile], html_fields: tuple[str, ...] = ("html",)) -> Iterator[RawDocument]:
+    """Every document of every input: one per plain file, one per record of a container
+    (`html_fields`: the record fields read as HTML)."""
     from . import formats
 
     for item in items:
@@ -306,7 +307,7 @@ def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
                 continue
             yield RawDocument(item.relative, data=data)
             continue
-        yield from reader(item)
+        yield from reader(item, html_fields)
 
 
 def _not_a_regular_file(path: Path) -> str | None:
