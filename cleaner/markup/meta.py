@@ -5,6 +5,7 @@ the CMS conventions PubDate/publishdate), the outlet and the author."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 from ..document import Block, Label, Markup, Metadata
 from ..metadata import DATE, iso_date
@@ -12,25 +13,59 @@ from ..rules import markup as rules
 
 DATE_NAMES = ("article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
               "datepublished", "article:published", "dc.date.issued", "dc.date", "date")
-SOURCE_NAMES = ("contentsource", "source", "article:source")
+SOURCE_NAMES = ("contentsource", "source", "article:source", "mediaid", "page:account")
 AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 PERSON = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
+ORGANISATION = re.compile(r"(?:网|报|社|台|刊|新闻|科技|财经|中心|政府|办|局|委|院|公司|集团|平台)$")
+OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·\-]{2,20}$")
+NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 
 
 def page_date(markup: Markup) -> str | None:
-    """The date a <meta> tag declares, as ISO 8601 (time zone dropped: the page's local time)."""
+    """The date a <meta> tag declares, as ISO 8601 (time zone dropped: the page's local time),
+    or the Unix time a WeChat page's script holds (in China's time, UTC+8)."""
     value = markup.meta_value(*DATE_NAMES)
     if not value:
+        stamp = markup.meta_value("page:timestamp")
+        if stamp:
+            moment = datetime.fromtimestamp(int(stamp), timezone(timedelta(hours=8)))
+            return moment.strftime("%Y-%m-%dT%H:%M:%S")
         return None
     m = ISO_DAY.match(value) or DATE.search(value)
     return iso_date(m) if m else None
 
 
 def page_author(markup: Markup) -> str | None:
-    """A <meta name=author> that names a person (not a site or an organisation)."""
+    """A <meta name=author> that names a person: not a site or an organisation, nor the outlet
+    another tag names."""
     value = markup.meta_value(*AUTHOR_NAMES)
-    return value if value and PERSON.match(value) else None
+    if not value or not PERSON.match(value) or ORGANISATION.search(value):
+        return None
+    outlets = {v for k, v in markup.meta if k in SOURCE_NAMES or k == "og:site_name"}
+    return None if value in outlets else value
+
+
+def dateline_tail(blocks: list[Block], labels: list[Label]) -> str | None:
+    """What follows the date and time on the first date line (`2019年11月25日 18:57 某报`)."""
+    for block, label in zip(blocks, labels):
+        if label.rule == "metadata_lines.date_line":
+            m = DATE.search(block.text)
+            if m and m.start() == 0:
+                return block.text[m.end():].strip() or None
+            return None
+    return None
+
+
+def fill_from_dateline(meta: Metadata, tail: str | None) -> None:
+    """A lone name after the date is the outlet; two to four personal names are the authors."""
+    if not tail or ":" in tail or "：" in tail:
+        return
+    words = tail.split()
+    if len(words) == 1 and OUTLET.match(tail) and meta.source_name is None:
+        meta.source_name = tail
+    elif 2 <= len(words) <= 4 and all(NAME.match(w) for w in words) and not meta.authors:
+        meta.authors.extend(words)
 
 
 def fill(meta: Metadata, markup: Markup, blocks: list[Block], labels: list[Label]) -> None:
@@ -39,6 +74,7 @@ def fill(meta: Metadata, markup: Markup, blocks: list[Block], labels: list[Label
         meta.title = rules.page_title(markup)
     if meta.published_at is None:
         meta.published_at = page_date(markup)
+    fill_from_dateline(meta, dateline_tail(blocks, labels))
     if meta.source_name is None:
         meta.source_name = markup.meta_value(*SOURCE_NAMES)
     if not meta.authors:

@@ -4,6 +4,7 @@ line per block, find the main container, keep the page-level facts (title, <meta
 from __future__ import annotations
 
 import codecs
+import re
 import hashlib
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 TITLE_CHARS = DEFAULT.max_title_chars
 SNIFF_BYTES = 1024
+WECHAT_TIME = re.compile(r'\bvar\s+ct\s*=\s*"(\d{9,10})"')  # the publication time a WeChat page's script holds
 CHARSET_BYTES = 4096  # where <meta charset> must stand (the HTML standard's prescan reads 1024)
 
 
@@ -86,6 +88,12 @@ def page_facts(tree: LexborHTMLParser) -> tuple[tuple[tuple[str, str], ...], str
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         if key and attrs.get("content"):
             meta.append((key.strip().lower(), SPACE.sub(" ", attrs["content"]).strip()))
+    account = tree.css_first("#js_name")  # a WeChat article's account (公众号) name
+    if account is not None and account.text(strip=True):
+        meta.append(("page:account", account.text(strip=True)))
+        stamp = WECHAT_TIME.search(tree.html or "")
+        if stamp:
+            meta.append(("page:timestamp", stamp[1]))
     title_node = tree.css_first("title")
     title = SPACE.sub(" ", title_node.text()).strip() if title_node is not None else None
     h1 = tuple(t for t in (SPACE.sub(" ", n.text(separator=" ")).strip() for n in tree.css("h1")) if t)

@@ -19,6 +19,7 @@ WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigat
                "hotnews": "related", "rank": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
                "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
                "topbar": "navigation", "advert": "ad"}
+LONG_PART = 8  # a later part of <title> this long may be the headline (a site name stands first)
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s|\s—\s)\s*")
 
 
@@ -68,23 +69,23 @@ def headline_texts(meta: tuple[tuple[str, str], ...], title: str | None) -> list
     values = dict(reversed(meta))  # the first tag of a name wins
     found = [values.get(n) for n in ("og:title", "articletitle", "twitter:title", "title")]
     if title:
-        found.append(title)
-        found.append(TITLE_SPLIT.split(title)[0])
+        parts = TITLE_SPLIT.split(title)
+        found += [title, parts[0]] + [p for p in parts[1:] if len(p) >= LONG_PART]
     return [t for t in dict.fromkeys(found) if t and len(t) >= 4]
 
 
 def title_line(texts: list[str], headings: list[int], heads: list[str], max_chars: int) -> int | None:
     """The line that shows the headline the page's head names: a line equal to a head title
-    (an <h1>-<h3> first), else a line standing at the start of one."""
-    best, best_rank = None, 99
+    (an <h1>-<h3> first), else a line standing at the start of one; the longer of equals."""
+    best, best_rank = None, (99, 0)
     for i, text in enumerate(texts):
         if not 4 <= len(text) <= max_chars:
             continue
         level = headings[i] or 9
         if text in heads:
-            rank = min(level, 4)
+            rank = (min(level, 4), -len(text))
         elif len(text) >= 6 and any(h.startswith(text) for h in heads):
-            rank = 4 + min(level, 4)
+            rank = (4 + min(level, 4), -len(text))
         else:
             continue
         if rank < best_rank:
