@@ -102,7 +102,10 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
         by_block.setdefault(owner, []).append(r)
     texts = [cut(b, by_block.get(i, [])) for i, b in enumerate(body)]
-    dupes = duplicates.repeated_blocks(texts)
+    # A block repeated inside an HTML page's main container is shown twice by the page (a
+    # question asked again, a line of code): only text inputs lose their repeats.
+    dupes = set() if source.markup is not None and source.markup.main is not None \
+        else duplicates.repeated_blocks(texts)
     indents = [indent_of(text, b) for b in body]
     body_indent = max(set(indents), key=indents.count) if indents else None
     segments: list[Segment] = []
