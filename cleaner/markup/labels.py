@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..document import Block, Label, Markup
 from ..rules import markup as rules
-from ..rules import spam_lines
+from ..rules import features, spam_lines
 from ..settings import Settings
 
 BODY = Label("body", "layout.body_span")
@@ -23,13 +23,19 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
     title = rules.title_block(blocks, markup, settings.max_title_chars)
     header_start = title + 1 if title is not None and title < first else max(0, first - HEADER_LINES)
     page = "\n".join(b.text for b in blocks)
+    inner = [label or rules.markup_label(block, markup.lines[first + k])
+             for k, (block, label) in enumerate(zip(blocks[first:last + 1], labels[first:last + 1]))]
+    prose = [first + k for k, (block, label) in enumerate(zip(blocks[first:last + 1], inner))
+             if label is None and features.is_prose(block.text, settings.min_paragraph_chars)]
+    lo, hi = (prose[0], prose[-1]) if prose else (first, last)
     out: list[Label] = []
     for i, (block, label) in enumerate(zip(blocks, labels)):
         facts = markup.lines[i]
         if i == title:
             out.append(rules.title_label())
         elif first <= i <= last:
-            out.append(label or rules.markup_label(block, facts) or spam_lines.stray_line(block, page) or BODY)
+            out.append(inner[i - first] or (rules.main_edge(block) if not lo <= i <= hi else None)
+                       or spam_lines.stray_line(block, page) or BODY)
         elif label is not None and label.kind == "metadata" and (
                 header_start <= i < first or last < i <= last + TAIL_LINES):
             out.append(label)

@@ -52,6 +52,12 @@ def outside_main(block: Block, facts: LineFacts) -> Label | None:
     return Label("boilerplate", rule_id(outside_main), "outside_main")
 
 
+def main_edge(block: Block) -> Label | None:
+    """A line of the main container above its first line of prose or below its last
+    (字号, 评论(12), 关注): the container's own furniture."""
+    return Label("boilerplate", rule_id(main_edge), "main_edge")
+
+
 MARKUP_RULES = (furniture_zone, furniture_class, link_line)
 
 
