@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..document import Block, Label, Markup
 from ..rules import markup as rules
-from ..rules import features, spam_lines
+from ..rules import spam_lines
 from ..settings import Settings
 
 BODY = Label("body", "layout.body_span")
@@ -26,7 +26,7 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
     inner = [label or rules.markup_label(block, markup.lines[first + k])
              for k, (block, label) in enumerate(zip(blocks[first:last + 1], labels[first:last + 1]))]
     prose = [first + k for k, (block, label) in enumerate(zip(blocks[first:last + 1], inner))
-             if label is None and features.is_prose(block.text, settings.min_paragraph_chars)]
+             if label is None and rules.is_sentence(block.text)]
     lo, hi = (prose[0], prose[-1]) if prose else (first, last)
     out: list[Label] = []
     for i, (block, label) in enumerate(zip(blocks, labels)):

@@ -12,6 +12,8 @@ from ..document import LineFacts, Markup
 LINK_LINE = 0.5  # a line with at least this share of link text ...
 LINK_PROSE_CHARS = 60  # ... is a link unless it is this long with sentence punctuation
 SENTENCE = re.compile(r"[。！？；]")
+SENTENCE_END = re.compile(r"[。！？!?…][”’」』\"')）]*$")
+MIN_SENTENCE = 6
 FURNITURE_ZONES = {"nav": "navigation", "footer": "footer", "aside": "aside"}
 WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigation", "crumb": "navigation",
                "footer": "footer", "bottom": "footer", "copyright": "footer", "share": "share",
@@ -52,9 +54,16 @@ def outside_main(block: Block, facts: LineFacts) -> Label | None:
     return Label("boilerplate", rule_id(outside_main), "outside_main")
 
 
+def is_sentence(text: str) -> bool:
+    """A line that ends a sentence (。！？ and the like, a closing quote allowed after them)."""
+    return len(text) >= MIN_SENTENCE and SENTENCE_END.search(text) is not None
+
+
 def main_edge(block: Block) -> Label | None:
-    """A line of the main container above its first line of prose or below its last
-    (字号, 评论(12), 关注): the container's own furniture."""
+    """A line of the main container above its first sentence or below its last, and not a
+    sentence itself (字号, 评论(12), 关注, 微信扫一扫): the container's own furniture."""
+    if is_sentence(block.text):
+        return None
     return Label("boilerplate", rule_id(main_edge), "main_edge")
 
 
@@ -90,7 +99,7 @@ def title_line(texts: list[str], headings: list[int], heads: list[str], max_char
         level = headings[i] or 9
         if text in heads:
             rank = (min(level, 4), -len(text))
-        elif len(text) >= 6 and any(h.startswith(text) for h in heads):
+        elif len(text) >= 6 and any(h.startswith(text) or h.endswith(text) for h in heads):
             rank = (4 + min(level, 4), -len(text))
         else:
             continue
