@@ -73,7 +73,7 @@ def main() -> None:
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
 @click.option("--html-field", "html_fields", multiple=True,
-              help="JSON Lines / Parquet field holding a record's HTML [default: html]; repeatable.")
+              help="JSON Lines / Parquet field holding a record's HTML, besides `html`; repeatable.")
 def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons, html_fields) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
@@ -96,7 +96,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()),
         license=license_id,
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
-        html_fields=tuple(html_fields) or Settings.html_fields,
+        html_fields=tuple(dict.fromkeys((*html_fields, *Settings.html_fields))),
     )
     workers = workers or os.cpu_count() or 1
     try:

@@ -35,13 +35,19 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
             out.append(rules.title_label())
         elif first <= i <= last:
             out.append(inner[i - first] or (rules.main_edge(block) if not lo <= i <= hi else None)
-                       or spam_lines.stray_line(block, page) or BODY)
+                       or stray(block, page) or BODY)
         elif label is not None and label.kind == "metadata" and (
                 header_start <= i < first or last < i <= last + TAIL_LINES):
             out.append(label)
         else:
             out.append(rules.outside_main(block, facts) or label or BODY)
     return out
+
+
+def stray(block: Block, page: str) -> Label | None:
+    """spam_lines.stray_line, for lines that are not whole sentences: inside the container the
+    markup already vouches for a short sentence that shares no word with the rest (县领导出席。)."""
+    return None if rules.is_sentence(block.text) else spam_lines.stray_line(block, page)
 
 
 def without_container(blocks: list[Block], labels: list[Label | None], markup: Markup) -> list[Label | None]:
