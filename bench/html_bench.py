@@ -2,8 +2,11 @@
 real and fixture HTML pages, with MB/s of HTML per core.
 
     .venv/bin/pip install gne trafilatura && .venv/bin/pip install --ignore-requires-python magic-html
-    .venv/bin/python bench/html.py                       # htmldev and tests/fixtures/html
-    .venv/bin/python bench/html.py --set NAME PAGES GOLD  # any folder of pages with gold
+    .venv/bin/python bench/html_bench.py                       # htmldev and tests/fixtures/html
+    .venv/bin/python bench/html_bench.py --set NAME PAGES GOLD  # any folder of pages with gold
+
+(Not bench/html.py: a file of that name beside the other bench scripts would shadow the
+standard library's `html` module for them.)
 
 Each tool runs in this one process over every page of a set (three passes, the fastest kept);
 MB/s per core = bytes of HTML / CPU seconds of this process (time.process_time), so other work
@@ -17,18 +20,14 @@ Tools that are not installed are reported as such and skipped.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This file's own name would shadow the standard library's `html` (which ftfy imports).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
 import argparse
 import importlib.util
 import json
 import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
