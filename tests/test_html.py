@@ -220,3 +220,15 @@ def test_explain_reads_html(tmp_path):
     path.write_text(PAGE, encoding="utf-8")
     out = explain_file(str(path))
     assert "markup.outside_main" in out and "河畔公园完成改造" in out
+
+
+def test_without_a_main_container_the_text_path_decides_and_markup_rules_still_name_furniture():
+    from cleaner.label import label_blocks
+
+    html = ("<html><body><nav><a href='/'>首页</a> <a href='/a'>栏目</a></nav>"
+            "<div><p>春日迟迟</p><p>卉木萋萋</p><p>仓庚喈喈</p></div><footer>网站地图</footer></body></html>")
+    source = html_source(html)
+    assert source.markup.main is None  # no line reads as prose
+    blocks = split_blocks(source.text)
+    found = {b.text: lab.rule for b, lab in zip(blocks, label_blocks(blocks, Settings(), source.markup))}
+    assert found["首页 栏目"] == "markup.furniture_zone" and found["网站地图"] == "markup.furniture_zone"

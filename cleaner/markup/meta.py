@@ -58,11 +58,12 @@ def dateline_tail(blocks: list[Block], labels: list[Label]) -> str | None:
 
 
 def fill_from_dateline(meta: Metadata, tail: str | None) -> None:
-    """A lone name after the date is the outlet; two to four personal names are the authors."""
+    """A lone name after the date is the outlet (it stands under the headline: it wins over an
+    opening `X讯` of the body); two to four personal names are the authors."""
     if not tail or ":" in tail or "：" in tail:
         return
     words = tail.split()
-    if len(words) == 1 and OUTLET.match(tail) and meta.source_name is None:
+    if len(words) == 1 and OUTLET.match(tail):
         meta.source_name = tail
     elif 2 <= len(words) <= 4 and all(NAME.match(w) for w in words) and not meta.authors:
         meta.authors.extend(words)
