@@ -226,9 +226,9 @@ def test_without_a_main_container_the_text_path_decides_and_markup_rules_still_n
     from cleaner.label import label_blocks
 
     html = ("<html><body><nav><a href='/'>首页</a> <a href='/a'>栏目</a></nav>"
-            "<div><p>春日迟迟</p><p>卉木萋萋</p><p>仓庚喈喈</p></div><footer>网站地图</footer></body></html>")
+            "<div><p>春日迟迟</p><p>卉木萋萋</p><p>仓庚喈喈</p></div><aside>一段边栏文字</aside></body></html>")
     source = html_source(html)
     assert source.markup.main is None  # no line reads as prose
     blocks = split_blocks(source.text)
     found = {b.text: lab.rule for b, lab in zip(blocks, label_blocks(blocks, Settings(), source.markup))}
-    assert found["首页 栏目"] == "markup.furniture_zone" and found["网站地图"] == "markup.furniture_zone"
+    assert found["首页 栏目"] == "markup.furniture_zone" and found["一段边栏文字"] == "markup.furniture_zone"

@@ -18,6 +18,7 @@ AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 PERSON = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
 ORGANISATION = re.compile(r"(?:网|报|社|台|刊|新闻|科技|财经|中心|政府|办|局|委|院|公司|集团|平台)$")
 OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·\-]{2,20}$")
+WEEKDAY = re.compile(r"^(?:星期|礼拜|周)[一二三四五六日天]$")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 
@@ -47,8 +48,10 @@ def page_author(markup: Markup) -> str | None:
 
 
 def dateline_tail(blocks: list[Block], labels: list[Label]) -> str | None:
-    """What follows the date and time on the first date line (`2019年11月25日 18:57 某报`)."""
-    for block, label in zip(blocks, labels):
+    """What follows the date and time on the first date line under the headline (`2019年11月25日
+    18:57 某报`); a weekday (星期四) is no outlet."""
+    title = next((i for i, label in enumerate(labels) if label.kind == "title"), 0)
+    for block, label in zip(blocks[title:], labels[title:]):
         if label.rule == "metadata_lines.date_line":
             m = DATE.search(block.text)
             if m and m.start() == 0:
@@ -63,7 +66,7 @@ def fill_from_dateline(meta: Metadata, tail: str | None) -> None:
     if not tail or ":" in tail or "：" in tail:
         return
     words = tail.split()
-    if len(words) == 1 and OUTLET.match(tail):
+    if len(words) == 1 and OUTLET.match(tail) and not WEEKDAY.match(tail):
         meta.source_name = tail
     elif 2 <= len(words) <= 4 and all(NAME.match(w) for w in words) and not meta.authors:
         meta.authors.extend(words)
