@@ -232,3 +232,10 @@ def test_without_a_main_container_the_text_path_decides_and_markup_rules_still_n
     blocks = split_blocks(source.text)
     found = {b.text: lab.rule for b, lab in zip(blocks, label_blocks(blocks, Settings(), source.markup))}
     assert found["首页 栏目"] == "markup.furniture_zone" and found["一段边栏文字"] == "markup.furniture_zone"
+
+
+def test_a_line_of_symbols_goes_and_a_line_with_a_number_stays():
+    rows = _lines(f'<div class="content">{PROSE}<p>★ ★ ★</p><p>2023</p>{PROSE}</div>')
+    found = {t: (k, r) for t, k, r in rows}
+    assert found["★ ★ ★"] == ("boilerplate", "markup.symbol_line")
+    assert found["2023"][1] != "markup.symbol_line"

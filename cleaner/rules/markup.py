@@ -67,7 +67,14 @@ def main_edge(block: Block) -> Label | None:
     return Label("boilerplate", rule_id(main_edge), "main_edge")
 
 
-MARKUP_RULES = (furniture_zone, furniture_class, link_line)
+def symbol_line(block: Block, facts: LineFacts) -> Label | None:
+    """A line with no letter, digit or Han character (icons, separators, undecodable emoji)."""
+    if any(ch.isalnum() for ch in block.text):
+        return None
+    return Label("boilerplate", rule_id(symbol_line), "symbols")
+
+
+MARKUP_RULES = (furniture_zone, furniture_class, link_line, symbol_line)
 
 
 def markup_label(block: Block, facts: LineFacts) -> Label | None:
