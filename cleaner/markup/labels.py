@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from ..document import Block, Label, Markup
 from ..rules import markup as rules
-from ..rules import spam_lines
+from ..rules import layout, spam_lines
 from ..settings import Settings
 
 BODY = Label("body", "layout.body_span")
 HEADER_LINES = 8  # without a title line, metadata may stand this many lines above the main text
-TAIL_LINES = 3  # ... and this many below it (责任编辑, 来源 after the article)
+TAIL_LINES = 3
+TITLE_ABOVE = 15  # the headline stands at most this many lines above the main container  # ... and this many below it (责任编辑, 来源 after the article)
 
 
 def with_container(blocks: list[Block], labels: list[Label | None], markup: Markup,
@@ -21,6 +22,8 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
     """Body only inside the main container; metadata lines kept between the title and it."""
     first, last = markup.main  # type: ignore[misc]
     title = rules.title_block(blocks, markup, settings.max_title_chars)
+    if title is None or title < first - TITLE_ABOVE or not rules.vouched_title(markup, title):
+        title = text_title(blocks, labels, markup, first, settings) or title
     header_start = title + 1 if title is not None and title < first else max(0, first - HEADER_LINES)
     page = "\n".join(b.text for b in blocks)
     inner = [label or rules.markup_label(block, markup.lines[first + k])
@@ -42,6 +45,16 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
         else:
             out.append(rules.outside_main(block, facts) or label or BODY)
     return out
+
+
+def text_title(blocks: list[Block], labels: list[Label | None], markup: Markup, first: int,
+               settings: Settings) -> int | None:
+    """The text path's headline (layout.title_line) among the lines just above the container,
+    when no line near it repeats the head's title (a <title> that holds only the site's name)."""
+    head = list(range(max(0, first - TITLE_ABOVE), min(first + 3, len(blocks))))
+    known: list[Label | None] = [label or rules.markup_label(block, facts)
+                                 for block, label, facts in zip(blocks, labels, markup.lines)]
+    return layout.title_line(head, blocks, known, settings)
 
 
 def stray(block: Block, page: str) -> Label | None:

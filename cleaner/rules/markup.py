@@ -21,6 +21,7 @@ WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigat
                "hotnews": "related", "rank": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
                "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
                "topbar": "navigation", "advert": "ad"}
+OWN_TITLES = ("og:title", "articletitle", "twitter:title")
 LONG_PART = 8  # a later part of <title> this long may be the headline (a site name stands first)
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s|\s—\s)\s*")
 
@@ -120,6 +121,12 @@ def title_block(blocks: list[Block], markup: Markup, max_chars: int) -> int | No
     heads = headline_texts(markup.meta, markup.title)
     end = markup.main[0] + 3 if markup.main else len(blocks)
     return title_line([b.text for b in blocks[:end]], [f.heading for f in markup.lines[:end]], heads, max_chars)
+
+
+def vouched_title(markup: Markup, line: int) -> bool:
+    """The headline line found is an <h1>-<h3>, or the head names its headline apart from
+    <title> (og:title ...): not merely a line that repeats <title> (a logo repeating the site)."""
+    return 1 <= markup.lines[line].heading <= 3 or markup.meta_value(*OWN_TITLES) is not None
 
 
 def title_label() -> Label:

@@ -149,3 +149,29 @@ for name, (meta, html) in FIX.items():
             "blocks": [{"text": t, "label": "keep"} for t in meta["body"]]}
     (OUT.parent.parent / "data" / "html_gold" / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 print("ok")
+
+# 8. County government portal: <title> is the site's name only, the headline a styled <div>
+#    (no <h1>), a logo line equal to <title>, a hacked-page link farm outside the article.
+t8 = dict(title="石门乡开展农村饮水安全专项检查", date="2023-03-14", source=["石门乡人民政府"], authors=[],
+  body=["为保障群众饮水安全，石门乡近日组织水利站、卫生院工作人员，对全乡集中供水工程开展专项检查。",
+        "检查组逐一查看了水源地保护、消毒设备运行和水质检测记录，对发现的问题现场提出整改要求。",
+        "乡里将建立问题台账，明确整改时限，确保每一处隐患都落实到人。",
+        "下一步，石门乡还将开展饮水安全知识宣传，引导村民节约用水、保护水源。"])
+FIX["county_gov"] = (t8, f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>云岭县人民政府</title>{SCRIPT}</head><body>
+<div class="head"><div class="logo">云岭县人民政府</div><div class="date">今天是：2023年3月15日 星期三</div></div>
+<div class="dh"><ul>{NAV}</ul></div>
+<div class="dqwz">您当前的位置：<a href="/">首页</a> &gt; <a href="/xzdt/">乡镇动态</a></div>
+<div class="container"><div class="bt" style="font-size:22px;font-weight:bold">{t8['title']}</div>
+<div class="sj">发布时间：2023-03-14 10:32　信息来源：石门乡人民政府　【字体：大 中 小】</div>
+<div class="nr">{paras(t8['body'][:2])}<p style="text-align:center"><img src="/img/a.jpg"></p>{paras(t8['body'][2:])}</div>
+<div class="fx">【打印】【关闭】</div></div>
+<div class="yqlj">友情链接：<a href="http://a.example">太阳城娱乐</a> <a href="http://b.example">皇冠体育投注</a> <a href="http://c.example">市政务服务网</a></div>
+{SPAM_HIDDEN}<div class="foot">版权所有：云岭县人民政府办公室　地址：云岭县城中路1号</div></body></html>""")
+for name in ("county_gov",):
+    meta, html = FIX[name]
+    (OUT / f"{name}.html").write_bytes(html.encode("utf-8"))
+    gold = {"source_file": f"{name}.html", "expect": "article", "title": meta["title"], "published_at": meta["date"],
+            "source_name": meta["source"], "authors": meta["authors"], "spam": ["太阳城", "皇冠体育", "赌场", "注册送彩金"],
+            "blocks": [{"text": t, "label": "keep"} for t in meta["body"]]}
+    (OUT.parent.parent / "data" / "html_gold" / f"{name}.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
