@@ -239,3 +239,19 @@ def test_a_line_of_symbols_goes_and_a_line_with_a_number_stays():
     found = {t: (k, r) for t, k, r in rows}
     assert found["★ ★ ★"] == ("boilerplate", "markup.symbol_line")
     assert found["2023"][1] != "markup.symbol_line"
+
+
+def test_a_lead_in_a_sibling_element_just_above_the_container_joins_it():
+    lead = "<div class='lead'><p>开头这一段交代了事情的来龙去脉，是正文的一部分。</p></div>"
+    html = (f"<html><head><title>一篇文章的标题在这里_某网</title></head><body><h1>一篇文章的标题在这里</h1>"
+            f"<div class='art'>{lead}<div class='txt'>{PROSE}</div></div></body></html>")
+    assert article(html).text.startswith("开头这一段交代了事情的来龙去脉，是正文的一部分。")
+    menu = html.replace("<div class='lead'>", "<div class='menu-lead'>")  # furniture above it stays out
+    assert "开头这一段" not in article(menu).text
+
+
+def test_pinyin_and_english_comment_words_name_comment_sections():
+    rows = _lines(f'<div class="content">{PROSE}<div class="pinglun-list">沙发！说得太对了。</div>'
+                  f'<div class="replyBox">楼上说得对。</div></div>')
+    found = {t: r for t, _, r in rows}
+    assert found["沙发！说得太对了。"] == "markup.furniture_class" and found["楼上说得对。"] == "markup.furniture_class"

@@ -13,13 +13,15 @@ from selectolax.lexbor import LexborHTMLParser
 from ..document import LineFacts, Markup, Rejection, Source, document_id
 from ..rules.markup import headline_texts, title_line
 from ..settings import DEFAULT
-from .container import lead_line, main_container
+from .container import lead_line, line_score, main_container
 from .flatten import SPACE, Flat, flatten
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 TITLE_CHARS = DEFAULT.max_title_chars
 SNIFF_BYTES = 1024
+LEAD_LINES = 2
+SENTENCE_MARK = re.compile(r"[。！？；]")
 WECHAT_TIME = re.compile(r'\bvar\s+ct\s*=\s*"(\d{9,10})"')  # the publication time a WeChat page's script holds
 CHARSET_BYTES = 4096  # where <meta charset> must stand (the HTML standard's prescan reads 1024)
 
@@ -141,14 +143,17 @@ def markup_source(html: str, relative: str, digest: str, n_bytes: int, encoding:
                           TITLE_CHARS)
     description = next((v for k, v in meta if k in ("description", "og:description")), None)
     best = main_container(flat_kept, headline, lead_line(flat_kept.lines, description))
-    main, line_facts = main_lines(flat_kept, best)
+    main, line_facts = main_lines(flat_kept, best, headline)
     markup = Markup(line_facts, meta, title, h1, main, digest, n_bytes)
     return Source(relative, digest, n_bytes, encoding, tuple(dict.fromkeys(repairs)), "\n".join(flat_kept.lines), url, record_id, markup)
 
 
-def main_lines(flat: Flat, best: int | None) -> tuple[tuple[int, int] | None, tuple[LineFacts, ...]]:
+def main_lines(flat: Flat, best: int | None, headline: int | None = None
+               ) -> tuple[tuple[int, int] | None, tuple[LineFacts, ...]]:
     """First and last line of the main container (a subtree's lines are contiguous), and the
-    lines' facts with `in_main` set; inside it, only class words below the container count."""
+    lines' facts with `in_main` set; inside it, only class words below the container count.
+    Up to LEAD_LINES lines of prose just above it (below the headline) join it: a lead or
+    summary the page puts in a sibling element."""
     if best is None:
         return None, tuple(flat.facts)
     above: set[str] = set()
@@ -160,6 +165,13 @@ def main_lines(flat: Flat, best: int | None) -> tuple[tuple[int, int] | None, tu
     if not inside:
         return None, tuple(flat.facts)
     first, last = inside[0], inside[-1]
+    for _ in range(LEAD_LINES):
+        i = first - 1
+        fact = flat.facts[i] if i >= 0 else None
+        if fact is None or (headline is not None and i <= headline) or fact.words or fact.zone \
+                or not line_score(flat.lines[i], flat.link_chars[i]) or not SENTENCE_MARK.search(flat.lines[i]):
+            break
+        first = i
     facts = tuple(replace(f, in_main=True, words=tuple(w for w in f.words if w not in above))
                   if first <= i <= last else f for i, f in enumerate(flat.facts))
     return (first, last), facts

@@ -20,7 +20,8 @@ WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigat
                "toolbar": "share", "comment": "comments", "related": "related", "recommend": "related",
                "hotnews": "related", "rank": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
                "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
-               "topbar": "navigation", "advert": "ad"}
+               "topbar": "navigation", "advert": "ad",
+               "pinglun": "comments", "reply": "comments", "discuss": "comments"}
 OWN_TITLES = ("og:title", "articletitle", "twitter:title")
 LONG_PART = 8  # a later part of <title> this long may be the headline (a site name stands first)
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s|\s—\s)\s*")
