@@ -103,28 +103,38 @@ def media_type(content_type: str) -> tuple[str, str | None]:
 
 def read_warc(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> Iterator[RawDocument]:
     """One document per WET conversion record and per WARC response/resource record: HTML ones
-    flattened, text/plain ones read as text, any other type rejected as `unsupported_type`.
-    Request, metadata and warcinfo records describe a capture and hold no document."""
+    flattened, text/plain ones read as text, any other type (and a revisit record, whose payload
+    is elsewhere) rejected as `unsupported_type`. Request, metadata and warcinfo records describe
+    a capture and hold no document."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
         with open(item.path, "rb") as f:
             for n, record in enumerate(ArchiveIterator(f)):
-                if record.rec_type not in ("conversion", "response", "resource"):
-                    continue
-                content_type = record.rec_headers.get_header("Content-Type") or ""
-                if record.http_headers is not None:
-                    content_type = record.http_headers.get_header("Content-Type") or content_type
-                kind, charset = media_type(content_type)
-                rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                html = kind in HTML_TYPES
-                if record.rec_type != "conversion" and not html and kind != "text/plain":
-                    yield RawDocument(item.relative, url=url, record_id=rid,
-                                      error=("unsupported_type", f"a {record.rec_type} record of type "
-                                             f"{kind or 'unknown'}: neither HTML nor text"))
-                    continue
-                yield RawDocument(item.relative, data=record.content_stream().read(), url=url, record_id=rid,
-                                  html=html, charset=charset)
+                doc = _warc_document(item, record, n)
+                if doc is not None:
+                    yield doc
     except Exception as e:  # warcio raises several kinds for a damaged archive
         yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e}"))
+
+
+def _warc_document(item: InputFile, record, n: int) -> RawDocument | None:
+    """The document a WARC record holds (or why it is refused); None for capture bookkeeping."""
+    rid = record.rec_headers.get_header("WARC-Record-ID") or str(n)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if record.rec_type == "revisit":  # a capture whose payload is stored elsewhere
+        return RawDocument(item.relative, url=url, record_id=rid,
+                           error=("unsupported_type", "a revisit record: no payload of its own"))
+    if record.rec_type not in ("conversion", "response", "resource"):
+        return None
+    content_type = record.rec_headers.get_header("Content-Type") or ""
+    if record.http_headers is not None:
+        content_type = record.http_headers.get_header("Content-Type") or content_type
+    kind, charset = media_type(content_type)
+    html = kind in HTML_TYPES
+    if record.rec_type != "conversion" and not html and kind != "text/plain":
+        return RawDocument(item.relative, url=url, record_id=rid,
+                           error=("unsupported_type", f"a {record.rec_type} record of type "
+                                  f"{kind or 'unknown'}: neither HTML nor text"))
+    return RawDocument(item.relative, data=record.content_stream().read(), url=url, record_id=rid,
+                       html=html, charset=charset)

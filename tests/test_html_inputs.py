@@ -56,6 +56,9 @@ def write_warc(path: Path) -> dict[str, str]:
         response("http://example.org/note.txt", "一段纯文字的说明，用于检查文本类型的记录也能读入。".encode() * 3,
                  "text/plain; charset=utf-8")
         response("http://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
+        writer.write_record(writer.create_revisit_record("http://example.org/wechat", "sha1:AAAA",
+                                                         "http://example.org/wechat", "2023-01-01T00:00:00Z"))
+        kinds["revisit"] = "revisit"
     return kinds
 
 
@@ -73,8 +76,8 @@ def test_a_warc_of_html_responses_builds_articles_and_accounts_for_every_record(
         assert a["record_id"].startswith("<urn:uuid:")
     assert by_url["http://example.org/dedecms"]["encoding"] == "gb18030"
     assert by_url["http://example.org/note.txt"]["html_sha256"] is None
-    assert [r["reason"] for r in rejected] == ["unsupported_type"]
-    assert "image/png" in rejected[0]["detail"]
+    assert [r["reason"] for r in rejected] == ["unsupported_type"] * 2
+    assert "image/png" in rejected[0]["detail"] and "revisit" in rejected[1]["detail"]
 
 
 def test_jsonl_records_with_an_html_field_and_a_named_field(tmp_path):
