@@ -60,6 +60,14 @@ def indent_of(text: str, block: Block) -> str:
     return text[line_start:block.start]
 
 
+def repeats(source: Source, texts: list[str]) -> set[int]:
+    """Blocks that repeat another (duplicates.repeated_blocks). Not for an HTML page with a main
+    container: a block it shows twice there is the page's (a question asked again, code)."""
+    if source.markup is not None and source.markup.main is not None:
+        return set()
+    return duplicates.repeated_blocks(texts)
+
+
 def clean(source: Source, settings: Settings) -> Article | Rejection:
     """Label, extract and segment one decoded document."""
     text = source.text
@@ -89,9 +97,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     bylines = [r.text for r in spans if r.rule in BYLINE_RULES]
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
-    meta = metadata.extract(blocks, labels, bylines)
-    if source.markup is not None:
-        page_meta.fill(meta, source.markup, blocks, labels)
+    meta = page_meta.fill(metadata.extract(blocks, labels, bylines), source.markup, blocks, labels)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
@@ -102,10 +108,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
         by_block.setdefault(owner, []).append(r)
     texts = [cut(b, by_block.get(i, [])) for i, b in enumerate(body)]
-    # A block repeated inside an HTML page's main container is shown twice by the page (a
-    # question asked again, a line of code): only text inputs lose their repeats.
-    dupes = set() if source.markup is not None and source.markup.main is not None \
-        else duplicates.repeated_blocks(texts)
+    dupes = repeats(source, texts)
     indents = [indent_of(text, b) for b in body]
     body_indent = max(set(indents), key=indents.count) if indents else None
     segments: list[Segment] = []
@@ -119,7 +122,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
         segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
     if meta.title:
-        start = blocks[title_index].start if title_index is not None else 0  # a title from <head>: no line
+        start = blocks[title_index].start if title_index is not None else 0  # 0: a title from <head>
         segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), start))
     removals.sort(key=lambda r: (r.start, r.end))
 

@@ -72,8 +72,11 @@ def fill_from_dateline(meta: Metadata, tail: str | None) -> None:
         meta.authors.extend(words)
 
 
-def fill(meta: Metadata, markup: Markup, blocks: list[Block], labels: list[Label]) -> None:
-    """Fill what the text lines left empty from the page's head; the lines' reading wins."""
+def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: list[Label]) -> Metadata:
+    """Fill what the text lines left empty from an HTML page's head (the lines' reading wins,
+    but for the outlet after the date under the headline); text sources pass through."""
+    if markup is None:
+        return meta
     if meta.title is None:
         meta.title = rules.page_title(markup)
     if meta.published_at is None:
@@ -85,5 +88,4 @@ def fill(meta: Metadata, markup: Markup, blocks: list[Block], labels: list[Label
         author = page_author(markup)
         if author:
             meta.authors.append(author)
-    if meta.summary is None:
-        meta.summary = markup.meta_value("description", "og:description") or None
+    return meta  # <meta name=description> is no summary: mostly the body's first sentences, cut
