@@ -255,3 +255,27 @@ def test_pinyin_and_english_comment_words_name_comment_sections():
                   f'<div class="replyBox">楼上说得对。</div></div>')
     found = {t: r for t, _, r in rows}
     assert found["沙发！说得太对了。"] == "markup.furniture_class" and found["楼上说得对。"] == "markup.furniture_class"
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+TAGS = ["div", "p", "span", "a", "li", "ul", "nav", "footer", "br", "h1", "table", "td", "pre", "script", "b"]
+PIECES = st.one_of(
+    st.sampled_from(TAGS).map(lambda t: f"<{t} class='x content share'>"),
+    st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
+    st.sampled_from(["正文里的一句话，说了一件事。", "短", "首页", "&nbsp;&amp;", "\n", "<!-- c -->", "<", ">", "\u200b"]),
+)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_any_tag_soup_gives_an_article_or_a_reason_never_an_error(pieces):
+    data = ("<html><body>" + "".join(pieces)).encode("utf-8")
+    result = process(RawDocument("soup.html", data=data), Settings())
+    assert isinstance(result, (Article, Rejection))
+    if isinstance(result, Rejection):
+        assert result.reason != "error", result.detail
+        return
+    text = result.source.text
+    assert len(result.source.markup.lines) == len(text.split("\n"))
+    assert all(text[r.start:r.end] == r.text for r in result.removals)
