@@ -279,3 +279,13 @@ def test_any_tag_soup_gives_an_article_or_a_reason_never_an_error(pieces):
     text = result.source.text
     assert len(result.source.markup.lines) == len(text.split("\n"))
     assert all(text[r.start:r.end] == r.text for r in result.removals)
+
+
+def test_a_name_slash_outlet_line_gives_author_and_outlet_and_look_alikes_stay():
+    html = PAGE.replace("2022-04-03 09:00　来源：城市晚报", "2022-04-03 09:00").replace(
+        '<div class="article-content">', '<div class="article-content"><p>王小明/晨光日报</p>').replace(
+        'content="某某网">', 'content="">')
+    meta = article(html).metadata
+    assert meta.authors == ["王小明"] and meta.source_name == "晨光日报"
+    rows = _lines(f'<div class="content">{PROSE}<p>北京/上海</p><p>进口/出口</p>{PROSE}</div>')
+    assert all(r != "markup.slash_byline" for _, _, r in rows)

@@ -72,6 +72,18 @@ def fill_from_dateline(meta: Metadata, tail: str | None) -> None:
         meta.authors.extend(words)
 
 
+def fill_from_slash_byline(meta: Metadata, blocks: list[Block], labels: list[Label]) -> None:
+    """The author and outlet of the first `name/outlet` line (rules.markup.slash_byline)."""
+    for block, label in zip(blocks, labels):
+        if label.detail == "slash_byline":
+            m = rules.SLASH_BYLINE.match(block.text)
+            if m:
+                if not meta.authors:
+                    meta.authors.append(m["name"])
+                meta.source_name = meta.source_name or m["outlet"]
+            return
+
+
 def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: list[Label]) -> Metadata:
     """Fill what the text lines left empty from an HTML page's head (the lines' reading wins,
     but for the outlet after the date under the headline); text sources pass through."""
@@ -82,6 +94,7 @@ def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: lis
     if meta.published_at is None:
         meta.published_at = page_date(markup)
     fill_from_dateline(meta, dateline_tail(blocks, labels))
+    fill_from_slash_byline(meta, blocks, labels)
     if meta.source_name is None:
         meta.source_name = markup.meta_value(*SOURCE_NAMES)
     if not meta.authors:

@@ -76,7 +76,18 @@ def symbol_line(block: Block, facts: LineFacts) -> Label | None:
     return Label("boilerplate", rule_id(symbol_line), "symbols")
 
 
-MARKUP_RULES = (furniture_zone, furniture_class, link_line, symbol_line)
+SLASH_BYLINE = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?P<outlet>[\u4e00-\u9fff]{2,10}"
+                          r"(?:报|网|社|台|刊|杂志|新闻|周刊))$")
+
+
+def slash_byline(block: Block, facts: LineFacts) -> Label | None:
+    """A line holding only `name/outlet` (王小明/某某日报): the author and the outlet of the piece."""
+    if SLASH_BYLINE.match(block.text):
+        return Label("metadata", rule_id(slash_byline), "slash_byline")
+    return None
+
+
+MARKUP_RULES = (furniture_zone, furniture_class, link_line, symbol_line, slash_byline)
 
 
 def markup_label(block: Block, facts: LineFacts) -> Label | None:
