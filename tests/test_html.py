@@ -289,3 +289,12 @@ def test_a_name_slash_outlet_line_gives_author_and_outlet_and_look_alikes_stay()
     assert meta.authors == ["王小明"] and meta.source_name == "晨光日报"
     rows = _lines(f'<div class="content">{PROSE}<p>北京/上海</p><p>进口/出口</p>{PROSE}</div>')
     assert all(r != "markup.slash_byline" for _, _, r in rows)
+
+
+def test_a_date_bar_above_the_headline_inside_the_container_is_not_the_articles_date():
+    html = (f"<html><head><title>一篇文章的标题在这里_某网</title></head><body><div class='content'>"
+            f"<div>2024年1月9日 星期二</div><h1>一篇文章的标题在这里</h1><div>2022-04-03 10:00 来源：城市晚报</div>"
+            f"{PROSE}</div></body></html>")
+    a = article(html)
+    assert a.metadata.published_at.startswith("2022-04-03")
+    assert {r.text: r.rule for r in a.removals}["2024年1月9日 星期二"] == "markup.above_title"

@@ -36,6 +36,8 @@ def with_container(blocks: list[Block], labels: list[Label | None], markup: Mark
         facts = markup.lines[i]
         if i == title:
             out.append(rules.title_label())
+        elif title is not None and first <= i < title:
+            out.append(rules.above_title())
         elif first <= i <= last:
             out.append(inner[i - first] or (rules.main_edge(block) if not lo <= i <= hi else None)
                        or stray(block, page) or BODY)

@@ -141,6 +141,12 @@ def vouched_title(markup: Markup, line: int) -> bool:
     return 1 <= markup.lines[line].heading <= 3 or markup.meta_value(*OWN_TITLES) is not None
 
 
+def above_title() -> Label:
+    """A line of the main container above the headline: a date bar (today's date, not the
+    article's), a channel name, a breadcrumb."""
+    return Label("boilerplate", rule_id(above_title), "above_title")
+
+
 def title_label() -> Label:
     return Label("title", rule_id(title_block), "title")
 
