@@ -14,7 +14,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .document import Rejection, Source, document_id
-from .markup.reader import html_source, looks_like_html, markup_source
+from .markup.reader import html_name, html_source, looks_like_html, markup_source
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -222,12 +222,13 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
 def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None,
                   html: bool = False, charset: str | None = None) -> Source | Rejection:
     """Bytes of one input to a `Source`, or a `Rejection` saying why not. HTML (said so by the
-    caller, or sniffed from the opening bytes) is parsed and flattened (markup.reader)."""
+    caller or the file name, or sniffed from the opening bytes) is parsed and flattened
+    (markup.reader)."""
     digest = sha256_hex(data)
     rid = document_id(relative, record_id)
     if not data.strip():
         return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
-    if html or looks_like_html(data):
+    if html or html_name(relative) or looks_like_html(data):
         return html_source(data, relative, url, record_id, charset)
     try:
         text, encoding = decode_bytes(data)

@@ -298,3 +298,10 @@ def test_a_date_bar_above_the_headline_inside_the_container_is_not_the_articles_
     a = article(html)
     assert a.metadata.published_at.startswith("2022-04-03")
     assert {r.text: r.rule for r in a.removals}["2024年1月9日 星期二"] == "markup.above_title"
+
+
+def test_a_fragment_named_html_is_read_as_html():
+    fragment = f"<div class='content'>{PROSE}</div>".encode("utf-8")
+    source = decode_source(fragment, "part.htm")
+    assert source.markup is not None and "<p>" not in source.text
+    assert decode_source(fragment, "part.txt").markup is None  # no opening tag, no HTML name: text

@@ -4,8 +4,8 @@ line per block, find the main container, keep the page-level facts (title, <meta
 from __future__ import annotations
 
 import codecs
-import re
 import hashlib
+import re
 from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
@@ -24,6 +24,11 @@ LEAD_LINES = 2
 SENTENCE_MARK = re.compile(r"[。！？；]")
 WECHAT_TIME = re.compile(r'\bvar\s+ct\s*=\s*"(\d{9,10})"')  # the publication time a WeChat page's script holds
 CHARSET_BYTES = 4096  # where <meta charset> must stand (the HTML standard's prescan reads 1024)
+
+
+def html_name(name: str) -> bool:
+    """A file name that says HTML (.html, .htm, .shtml, .xhtml)."""
+    return name.lower().endswith(HTML_SUFFIXES)
 
 
 def looks_like_html(data: bytes) -> bool:
