@@ -305,3 +305,11 @@ def test_a_fragment_named_html_is_read_as_html():
     source = decode_source(fragment, "part.htm")
     assert source.markup is not None and "<p>" not in source.text
     assert decode_source(fragment, "part.txt").markup is None  # no opening tag, no HTML name: text
+
+
+def test_an_outlet_glued_to_the_next_field_by_inline_elements_is_cut_before_it():
+    html = PAGE.replace("2022-04-03 09:00　来源：城市晚报",
+                        "2022-04-03 09:00 来源：城市晚报<span class='font'>字号：大 中 小</span>")
+    assert article(html).metadata.source_name == "城市晚报"
+    plain = PAGE.replace("来源：城市晚报", "来源：字号新闻")  # an outlet whose name holds a field word
+    assert article(plain).metadata.source_name == "字号新闻"

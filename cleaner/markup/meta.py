@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import cache
 
 from ..document import Block, Label, Markup, Metadata
 from ..metadata import DATE, iso_date
+from ..rules import markers
 from ..rules import markup as rules
 
 DATE_NAMES = ("article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
@@ -84,6 +86,22 @@ def fill_from_slash_byline(meta: Metadata, blocks: list[Block], labels: list[Lab
             return
 
 
+def trim_source(value: str | None) -> str | None:
+    """An outlet run into the next field by adjacent inline elements (`新华社字号：默认`): cut
+    before the next field's label."""
+    if not value:
+        return value
+    m = glued_field().search(value)
+    return value[:m.start()] if m and m.start() > 0 else value
+
+
+@cache
+def glued_field() -> re.Pattern:
+    """A metadata field's name (data/markers/metadata_fields.txt, longest first) and its colon."""
+    names = sorted(markers.literals("metadata_fields"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s*[:：]")
+
+
 def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: list[Label]) -> Metadata:
     """Fill what the text lines left empty from an HTML page's head (the lines' reading wins,
     but for the outlet after the date under the headline); text sources pass through."""
@@ -93,6 +111,7 @@ def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: lis
         meta.title = rules.page_title(markup)
     if meta.published_at is None:
         meta.published_at = page_date(markup)
+    meta.source_name = trim_source(meta.source_name)
     fill_from_dateline(meta, dateline_tail(blocks, labels))
     fill_from_slash_byline(meta, blocks, labels)
     if meta.source_name is None:
