@@ -29,7 +29,7 @@ ZONES = {"nav": "nav", "footer": "footer", "aside": "aside", "header": "header",
 # Class/id words that name page furniture; a token matches when it starts or ends with one.
 BOILER_WORDS = ("nav", "menu", "footer", "share", "comment", "related", "breadcrumb", "crumb", "sidebar",
                 "recommend", "copyright", "pager", "pagination", "toolbar", "login", "banner", "hotnews",
-                "rank", "tags", "keywords", "bottom", "topbar", "advert", "pinglun", "reply", "discuss")
+                "ranking", "tags", "keywords", "topbar", "advert", "pinglun", "reply", "discuss")
 GOOD_WORDS = ("article", "content", "main", "body", "text", "post", "entry", "detail", "story", "rich_media")
 TOKEN = re.compile(r"[A-Za-z]+")
 SPACE = re.compile(r"[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+")

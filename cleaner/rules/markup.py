@@ -16,9 +16,9 @@ SENTENCE_END = re.compile(r"[。！？!?…][”’」』\"')）]*$")
 MIN_SENTENCE = 6
 FURNITURE_ZONES = {"nav": "navigation", "footer": "footer", "aside": "aside"}
 WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigation", "crumb": "navigation",
-               "footer": "footer", "bottom": "footer", "copyright": "footer", "share": "share",
+               "footer": "footer", "copyright": "footer", "share": "share",
                "toolbar": "share", "comment": "comments", "related": "related", "recommend": "related",
-               "hotnews": "related", "rank": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
+               "hotnews": "related", "ranking": "related", "sidebar": "aside", "tags": "tags", "keywords": "tags",
                "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
                "topbar": "navigation", "advert": "ad",
                "pinglun": "comments", "reply": "comments", "discuss": "comments"}
