@@ -313,3 +313,12 @@ def test_an_outlet_glued_to_the_next_field_by_inline_elements_is_cut_before_it()
     assert article(html).metadata.source_name == "城市晚报"
     plain = PAGE.replace("来源：城市晚报", "来源：字号新闻")  # an outlet whose name holds a field word
     assert article(plain).metadata.source_name == "字号新闻"
+
+
+def test_json_ld_gives_headline_date_and_author():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"headline": "春季招聘会下周举行", "datePublished": "2021-03-02T08:00:00+08:00", '
+          '"author": [{"@type": "Person", "name": "赵一鸣"}]}</script><script type="application/ld+json">{broken</script>')
+    html = f"<html><head><title>某某人才网</title>{ld}</head><body><div>{PROSE}</div></body></html>"
+    meta = article(html).metadata
+    assert (meta.title, meta.published_at[:10], meta.authors) == ("春季招聘会下周举行", "2021-03-02", ["赵一鸣"])

@@ -13,10 +13,10 @@ from ..metadata import DATE, iso_date
 from ..rules import markers
 from ..rules import markup as rules
 
-DATE_NAMES = ("article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date",
+DATE_NAMES = ("article:published_time", "ld:datepublished", "og:release_date", "pubdate", "publishdate", "publish_date",
               "datepublished", "article:published", "dc.date.issued", "dc.date", "date")
 SOURCE_NAMES = ("contentsource", "source", "article:source", "mediaid", "page:account")
-AUTHOR_NAMES = ("author", "article:author", "dc.creator")
+AUTHOR_NAMES = ("author", "article:author", "ld:author", "dc.creator")
 PERSON = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
 ORGANISATION = re.compile(r"(?:网|报|社|台|刊|新闻|科技|财经|中心|政府|办|局|委|院|公司|集团|平台)$")
 OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·\-]{2,20}$")

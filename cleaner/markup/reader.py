@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import re
 from dataclasses import replace
 
@@ -95,6 +96,7 @@ def page_facts(tree: LexborHTMLParser) -> tuple[tuple[tuple[str, str], ...], str
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         if key and attrs.get("content"):
             meta.append((key.strip().lower(), SPACE.sub(" ", attrs["content"]).strip()))
+    meta.extend(linked_data(tree))
     account = tree.css_first("#js_name")  # a WeChat article's account (公众号) name
     if account is not None and account.text(strip=True):
         meta.append(("page:account", account.text(strip=True)))
@@ -105,6 +107,28 @@ def page_facts(tree: LexborHTMLParser) -> tuple[tuple[tuple[str, str], ...], str
     title = SPACE.sub(" ", title_node.text()).strip() if title_node is not None else None
     h1 = tuple(t for t in (SPACE.sub(" ", n.text(separator=" ")).strip() for n in tree.css("h1")) if t)
     return tuple(meta), title or None, h1
+
+
+def linked_data(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """headline, datePublished and author of schema.org JSON-LD blocks, as ("ld:<key>", value)."""
+    found: list[tuple[str, str]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "null")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        items += [x for d in list(items) if isinstance(d, dict) for x in d.get("@graph") or [] if isinstance(x, dict)]
+        for item in (x for x in items if isinstance(x, dict)):
+            for key in ("headline", "datePublished"):
+                if isinstance(item.get(key), str) and item[key].strip():
+                    found.append((f"ld:{key.lower()}", item[key].strip()))
+            author = item.get("author")
+            author = author[0] if isinstance(author, list) and author else author
+            name = author.get("name") if isinstance(author, dict) else author
+            if isinstance(name, str) and name.strip():
+                found.append(("ld:author", name.strip()))
+    return found
 
 
 def html_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None,

@@ -22,7 +22,7 @@ WORD_DETAIL = {"nav": "navigation", "menu": "navigation", "breadcrumb": "navigat
                "pager": "pagination", "pagination": "pagination", "login": "widget", "banner": "ad",
                "topbar": "navigation", "advert": "ad",
                "pinglun": "comments", "reply": "comments", "discuss": "comments"}
-OWN_TITLES = ("og:title", "articletitle", "twitter:title")
+OWN_TITLES = ("og:title", "articletitle", "ld:headline", "twitter:title")
 LONG_PART = 8  # a later part of <title> this long may be the headline (a site name stands first)
 TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|\s-\s|\s—\s)\s*")
 
@@ -102,7 +102,7 @@ def headline_texts(meta: tuple[tuple[str, str], ...], title: str | None) -> list
     """What the page's head says its headline is: og:title and similar, then <title> (whole, and
     its first part before a site suffix)."""
     values = dict(reversed(meta))  # the first tag of a name wins
-    found = [values.get(n) for n in ("og:title", "articletitle", "twitter:title", "title")]
+    found = [values.get(n) for n in ("og:title", "articletitle", "ld:headline", "twitter:title", "title")]
     if title:
         parts = TITLE_SPLIT.split(title)
         found += [title, parts[0]] + [p for p in parts[1:] if len(p) >= LONG_PART]
@@ -154,7 +154,7 @@ def title_label() -> Label:
 def page_title(markup: Markup) -> str | None:
     """The headline when no line shows it: og:title, else <title> without its site suffix."""
     heads = headline_texts(markup.meta, markup.title)
-    if markup.meta_value("og:title", "articletitle", "twitter:title"):
+    if markup.meta_value(*OWN_TITLES):
         return heads[0]
     if markup.title:
         return TITLE_SPLIT.split(markup.title)[0] or markup.title
