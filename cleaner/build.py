@@ -59,7 +59,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         staging = publish.staging_dir(out_dir, name, version)
         try:
             summary = Summary(version_dir=str(target))
-            docs = iter_documents(find_inputs(inputs, follow_symlinks))
+            docs = iter_documents(find_inputs(inputs, follow_symlinks), settings.html_fields)
             writers = _write_rows(run_engine(docs, settings, workers, engine, prepared=True), staging, settings,
                                   summary, progress, shard_bytes)
             files = {c: w.close() for c, w in writers.items()}

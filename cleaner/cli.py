@@ -108,10 +108,14 @@ def main() -> None:
               help="Read symbolic links that lead out of the inputs too (never into /proc, /sys, /dev).")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
-def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons) -> None:
+@click.option("--html-field", "html_fields", multiple=True,
+              help="JSON Lines / Parquet field holding a record's HTML, besides `html`; repeatable.")
+def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons,
+          html_fields) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
-        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks)
+        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks,
+               html_fields)
     except KeyboardInterrupt as e:  # also while importing, before the build has started
         if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
             fail("terminated; nothing was published", 143)
@@ -119,7 +123,7 @@ def build(inputs, out, name, version, workers, engine, languages, license_id, fo
 
 
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
-           follow_symlinks=False) -> None:
+           follow_symlinks=False, html_fields=()) -> None:
     from .build import build as run_build
     from .publish import PublishError
     from .terminal import safe_line
@@ -133,6 +137,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         languages=tuple(code.strip() for code in languages.split(",") if code.strip()),
         license=license_id.lower(),
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
+        html_fields=tuple(dict.fromkeys((*html_fields, *Settings.html_fields))),
     )
     workers = bounded_workers(workers)
     try:

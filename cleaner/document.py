@@ -13,6 +13,40 @@ def document_id(source_file: str, record_id: str | None = None) -> str:
 
 
 @dataclass(frozen=True)
+class LineFacts:
+    """What the HTML says about one line of an HTML source's flattened text."""
+
+    tag: str  # the block-level element the line belongs to (p, div, li, td, h2 ...)
+    zone: str  # nearest enclosing nav, footer, aside or header element; "" for none
+    words: tuple[str, ...]  # page-furniture words in the class/id of its ancestors (nav, share ...)
+    link_density: float  # share of the line's characters inside <a>
+    in_main: bool  # inside the main content container the reader found
+    in_list: bool  # inside an <li>
+    heading: int  # 1..6 inside <h1>..<h6>, else 0
+
+
+@dataclass(frozen=True)
+class Markup:
+    """An HTML source's page-level facts, and one LineFacts per line of `Source.text`."""
+
+    lines: tuple[LineFacts, ...]
+    meta: tuple[tuple[str, str], ...]  # (name or property, lower-cased; content) of <meta> tags
+    title: str | None  # <title>
+    h1: tuple[str, ...]  # texts of the <h1> elements
+    main: tuple[int, int] | None  # first and last line of the main content container
+    html_sha256: str
+    html_bytes: int
+
+    def meta_value(self, *names: str) -> str | None:
+        """The first non-empty content among <meta> tags with these names, in the order given."""
+        for name in names:
+            for key, value in self.meta:
+                if key == name and value.strip():
+                    return value.strip()
+        return None
+
+
+@dataclass(frozen=True)
 class Source:
     """One input document after decoding and Unicode repair."""
 
@@ -24,6 +58,7 @@ class Source:
     text: str
     url: str | None = None
     record_id: str | None = None
+    markup: Markup | None = None  # for an HTML source: what the markup says
 
 
 @dataclass(frozen=True)

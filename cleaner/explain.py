@@ -29,7 +29,7 @@ def explain_file(path: str, settings: Settings | None = None) -> str:
         from .label import label_blocks
 
         blocks = split_blocks(source.text)
-        pairs = list(zip(blocks, label_blocks(blocks, settings)))
+        pairs = list(zip(blocks, label_blocks(blocks, settings, source.markup)))
         spans = []
     else:
         header = (f"{path}: article, language {result.language}, encoding {source.encoding}; "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 
-from .document import Block, Label
+from .document import Block, Label, Markup
+from .markup import labels as markup_labels
 from .rules import layout, metadata_lines, navigation, spam_lines
-from .rules.marker_lines import RULES as MARKER_RULES
 from .rules.base import BlockContext, rule_id
+from .rules.marker_lines import RULES as MARKER_RULES
 from .settings import Settings
 
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
@@ -56,11 +57,21 @@ def _line_labeller(settings: Settings):
     return label_line
 
 
-def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
-    """A label for every block; kind paragraph/heading for the body, title, or what was removed."""
+def label_blocks(blocks: list[Block], settings: Settings, markup: Markup | None = None) -> list[Label]:
+    """A label for every block; kind paragraph/heading for the body, title, or what was removed.
+    For an HTML source (`markup`), what the markup says comes in: see markup/labels.py."""
     label_line, ctx = _line_labeller(settings), BlockContext(settings)
     labels: list[Label | None] = [label_line(b.text) if len(b.text) <= CACHED_LINE_CHARS else label_block(b, ctx)
                                   for b in blocks]
+    if markup is not None and len(markup.lines) == len(blocks):
+        if markup.main is not None:
+            return markup_labels.with_container(blocks, labels, markup, settings)
+        labels = markup_labels.without_container(blocks, labels, markup)
+    return context_labels(blocks, labels, settings)
+
+
+def context_labels(blocks: list[Block], labels: list[Label | None], settings: Settings) -> list[Label]:
+    """The text path's context pass: the body span, the title above it, what stands around it."""
     span = layout.body_span(blocks, labels, settings)
     if span is None:
         return [lab or layout.outside_body() for lab in labels]

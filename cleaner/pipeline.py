@@ -6,6 +6,7 @@ from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
+from .markup import meta as page_meta
 from .rules import checks, duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext, rule_id
 from .settings import Settings
@@ -57,6 +58,14 @@ def indent_of(text: str, block: Block) -> str:
     return text[line_start:block.start]
 
 
+def repeats(source: Source, texts: list[str]) -> set[int]:
+    """Blocks that repeat another (duplicates.repeated_blocks). Not for an HTML page with a main
+    container: a block it shows twice there is the page's (a question asked again, code)."""
+    if source.markup is not None and source.markup.main is not None:
+        return set()
+    return duplicates.repeated_blocks(texts)
+
+
 def clean(source: Source, settings: Settings) -> Article | Rejection:
     """Label, extract and segment one decoded document."""
     text = source.text
@@ -64,7 +73,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     for check in (checks.empty, checks.too_long):
         if (detail := check(blocks, settings)) is not None:
             return reject(source, check, detail)
-    labels = label_blocks(blocks, settings)
+    labels = label_blocks(blocks, settings, source.markup)
     removals: list[Removal] = []
     body: list[Block] = []
     for block, label in zip(blocks, labels):
@@ -86,7 +95,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
             bylines.extend(r.text for r in kept)
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
-    meta = metadata.extract(blocks, labels, bylines)
+    meta = page_meta.fill(metadata.extract(blocks, labels, bylines), source.markup, blocks, labels)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
@@ -97,7 +106,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
         by_block.setdefault(owner, []).append(r)
     texts = [cut(b, by_block.get(i, [])) for i, b in enumerate(body)]
-    dupes = duplicates.repeated_blocks(texts)
+    dupes = repeats(source, texts)
     indents = [indent_of(text, b) for b in body]
     body_indent = max(set(indents), key=indents.count) if indents else None
     segments: list[Segment] = []
@@ -111,7 +120,8 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
         segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
     if meta.title:
-        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), blocks[title_index].start))
+        start = blocks[title_index].start if title_index is not None else 0  # 0: a title from <head>
+        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), start))
     removals.sort(key=lambda r: (r.start, r.end))
 
     body_text = "\n".join(s.text for s in segments if s.kind != "title")

@@ -13,6 +13,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .document import Rejection, Source, document_id
+from .markup.reader import html_name, html_source, looks_like_html, markup_source
 from .walk import InputFile, find_inputs, printable  # noqa: F401 (re-exported: read's API before walk.py)
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
@@ -168,12 +169,17 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     return fixed, steps
 
 
-def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None) -> Source | Rejection:
-    """Bytes of one input to a `Source`, or a `Rejection` saying why not."""
+def decode_source(data: bytes, relative: str, url: str | None = None, record_id: str | None = None,
+                  html: bool = False, charset: str | None = None) -> Source | Rejection:
+    """Bytes of one input to a `Source`, or a `Rejection` saying why not. HTML (said so by the
+    caller or the file name, or sniffed from the opening bytes) is parsed and flattened
+    (markup.reader)."""
     digest = sha256_hex(data)
     rid = document_id(relative, record_id)
     if not data.strip():
         return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
+    if html or html_name(relative) or looks_like_html(data):
+        return html_source(data, relative, url, record_id, charset)
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
@@ -215,6 +221,8 @@ class RawDocument:
     url: str | None = None
     record_id: str | None = None
     error: tuple[str, str] | None = None  # (reason, detail) when it could not be read
+    html: bool = False  # the bytes or text are HTML (a WARC content type, an `html` field)
+    charset: str | None = None  # the charset an HTTP header declared for the bytes
 
 
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: no character, cannot be written as UTF-8
@@ -240,14 +248,17 @@ def to_source(raw: RawDocument) -> Source | Rejection:
                              f"character {bad.start()}: not valid Unicode", rid)
     if raw.text is not None:
         data = raw.text.encode("utf-8")
+        if raw.html:
+            return markup_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
+                                 raw.record_id)
         return text_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
                            raw.record_id)
-    return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id)
+    return decode_source(raw.data or b"", raw.relative, raw.url, raw.record_id, raw.html, raw.charset)
 
 
-def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
+def iter_documents(items: Iterable[InputFile], html_fields: tuple[str, ...] = ("html",)) -> Iterator[RawDocument]:
     """Every document of every input: one per plain file, one per record of a container (or
-    one rejection for a container that holds none)."""
+    one rejection for a container that holds none); `html_fields`: the record fields read as HTML."""
     from . import formats
 
     for item in items:
@@ -264,10 +275,10 @@ def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
                 continue
             yield RawDocument(item.relative, data=data)
             continue
-        yield from _records(item, reader)
+        yield from _records(item, reader, html_fields)
 
 
-def _records(item: InputFile, reader) -> Iterator[RawDocument]:
+def _records(item: InputFile, reader, html_fields: tuple[str, ...]) -> Iterator[RawDocument]:
     """A container's documents; one rejection for the file when it holds none, or when the
     reader fails part-way (the documents read before it failed stay)."""
     n = 0
@@ -275,7 +286,7 @@ def _records(item: InputFile, reader) -> Iterator[RawDocument]:
         if item.path.stat().st_size == 0:  # any format: no bytes is `empty` (a reader may call it damaged)
             yield RawDocument(item.relative, error=("empty", "the file holds no bytes"))
             return
-        for raw in reader(item):
+        for raw in reader(item, html_fields):
             n += 1
             yield raw
     except Exception as e:  # a damaged container stops its own reading, never the run

@@ -37,6 +37,8 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
         "source_bytes": src.n_bytes,
         "encoding": src.encoding,
         "repairs": list(src.repairs),
+        "html_sha256": src.markup.html_sha256 if src.markup else None,
+        "html_bytes": src.markup.html_bytes if src.markup else None,
     }
     segments = [
         {"id": a.id, "source_file": src.path, "index": i, "kind": s.kind, "text": s.text,

@@ -33,6 +33,8 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("source_bytes", INT64, "byte length of the input"),
         ("encoding", STRING, "the encoding the input was decoded with"),
         ("repairs", STRINGS, "Unicode repairs applied by ftfy"),
+        ("html_sha256", STRING, "hex sha256 of the page's HTML when the input was HTML (UTF-8 of a record's field); null for text"),
+        ("html_bytes", INT64, "byte length of that HTML; null for text"),
     ],
     "segments": [
         ("id", STRING, "the article's id (join key)"),

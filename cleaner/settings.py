@@ -20,6 +20,8 @@ class Settings:
     max_line_chars: int = 1_000_000  # a longer line is not a page's text: rejected as too_long  # a kept body shorter than this is rejected as too_short
     languages: tuple[str, ...] = ()  # keep only these ISO 639-1 codes; empty keeps all
     language_sample_chars: int = 300  # langdetect on this much of the body (agreement 399/399 with the whole body in bench/run.py's sweep)
+    # inputs
+    html_fields: tuple[str, ...] = ("html",)  # JSON Lines / Parquet fields read as HTML (before text fields)
     # spam
     spam_lexicons: tuple[str, ...] = ()  # extra lexicon files (same format as cleaner/data/spam_lexicon.txt)
     shard_min_count: int = 2  # an injected fragment must recur this often in a document

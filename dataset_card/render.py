@@ -30,6 +30,7 @@ REJECTION_REASONS = {
     "not_text": "not a text document (binary content, or a container without a text field or column)",
     "undecodable": "the bytes decode as text in none of the supported encodings",
     "unreadable": "the file or container could not be read (I/O error, damaged archive)",
+    "unsupported_type": "a WARC record whose content type is neither HTML nor text (an image, a PDF ...)",
     "language": "the detected language is not among the languages the settings keep",
     "too_short": "the kept body is shorter than the settings' min_article_chars",
     "too_long": "a single line longer than the settings' max_line_chars: not a page's text",

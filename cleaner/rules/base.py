@@ -33,7 +33,7 @@ BlockRule = Callable[[Block, BlockContext], "Label | None"]
 SpanRule = Callable[[SpanContext], "list[Removal]"]
 
 
-KINDS = ("block", "context", "span", "segment", "document")  # how a rule is called, in the order of the flow
+KINDS = ("block", "markup", "context", "span", "segment", "document")  # how a rule is called, in the order of the flow
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def date_line(block: Block, ctx: BlockContext) -> Label | None:
     """A short line that opens with a date: the publication date (and often the source)."""
     text = block.text
     if len(text) <= 60 and "。" not in text and "，" not in text and DATE_FIRST.match(text):
-        return Label("metadata", rule_id(date_line), "fields")
+        return Label("metadata", rule_id(date_line), "date")
     return None
 
 

@@ -1,7 +1,8 @@
 """Every rule of the cleaner in one list: importing the rule modules declares their rules
 (@rule in base.py), each with its fixed id, kind, category and one-line description.
 
-Where each kind runs: block rules in label.BLOCK_RULES (first match wins), context rules in
+Where each kind runs: block rules in label.BLOCK_RULES (first match wins), markup rules (what an
+HTML page's markup says of a line) in markup/labels.py, context rules in
 label.label_blocks, span rules in pipeline.SPAN_RULES, the segment rule and the document
 checks in pipeline.clean."""
 
@@ -12,6 +13,7 @@ from . import (  # noqa: F401  (imported to declare their rules)
     duplicates,
     layout,
     marker_lines,
+    markup,
     metadata_lines,
     navigation,
     spam_inline,
