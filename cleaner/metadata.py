@@ -100,7 +100,7 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     for text in bylines:
         names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
         meta.authors.extend(names)
-        opener = re.match(r"^(.{2,12}?)(?:讯|电)", text)
+        opener = re.match(r"^(.{2,12}?)(?:讯|电|訊|電)", text)
         if opener and opener[1] not in {"本报", "本台", "本网", "本刊", "本站"}:
             outlets.append(opener[1])
     if meta.source_name is None and (outlets or link_outlets):

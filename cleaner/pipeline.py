@@ -6,7 +6,7 @@ from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
-from .rules import duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
+from .rules import duplicates, metadata_lines, repairs, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext
 from .settings import Settings
 
@@ -17,6 +17,7 @@ SPAN_RULES = (
     spam_known.learned_slogan,
     metadata_lines.opening_byline,
     metadata_lines.closing_byline,
+    repairs.pinyin_residue,
 )
 BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
 
@@ -85,13 +86,14 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         found = rule(ctx)
         taken = {(r.start, r.end) for r in spans}
         spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
-    bylines = [r.text for r in spans if r.rule in BYLINE_RULES]
+    bylines = [repairs.without_pinyin(text, r.start, r.end) for r in spans if r.rule in BYLINE_RULES]
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
     meta = metadata.extract(blocks, labels, bylines)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
+        meta.title = repairs.without_pinyin(text, b.start, b.end).strip() or None
 
     # Segments: each kept block with its spans cut out; repeated blocks go as duplicates.
     by_block: dict[int, list[Removal]] = {}

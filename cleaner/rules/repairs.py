@@ -1,0 +1,68 @@
+"""Recorded repairs: residue a mirror or a converter left inside the text, taken out so that
+the text reads as the page meant it. Each repair is a removal of category `repair`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from . import markers
+from .base import Removal, SpanContext, span_removal
+
+CATEGORY = "repair"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A romanised syllable in brackets right after a CJK character: 區(qū), 公司(si).
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{TONED}]{{1,6}})[)）]")
+MIN_TONED = 2  # annotations with tone marks a page must hold before they are taken for residue
+MIN_PLAIN = 3  # ... and without: a lone 读(zhǎng) in a lesson on pronunciation stays
+
+
+@cache
+def syllable() -> re.Pattern:
+    """One Hanyu Pinyin syllable without tone marks (initials and finals from the data file)."""
+    parts = dict(e.split(":", 1) for e in markers.entries("pinyin"))
+    initials = "|".join(sorted(parts["initials"].split(), key=len, reverse=True))
+    finals = "|".join(sorted(parts["finals"].split(), key=len, reverse=True))
+    return re.compile(rf"(?:{initials})?(?:{finals})")
+
+
+def plain(syl: str) -> str:
+    """The syllable with its tone marks dropped (ü as v)."""
+    syl = syl.replace("ü", "v").replace("ǖ", "v").replace("ǘ", "v").replace("ǚ", "v").replace("ǜ", "v")
+    return "".join(c for c in unicodedata.normalize("NFD", syl) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8)
+def pinyin_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every bracketed pinyin syllable glued after a character, when the page
+    carries enough of them to be a converter's residue rather than a pronunciation note."""
+    found, toned = [], 0
+    for m in ANNOTATION.finditer(text):
+        syl = m["syl"]
+        if len(syl) < 2 and syl[0] not in TONED or not syllable().fullmatch(plain(syl)):
+            continue
+        toned += any(c in TONED for c in syl)
+        found.append((m.start(), m.end()))
+    if toned >= MIN_TONED or len(found) >= MIN_PLAIN:
+        return tuple(found)
+    return ()
+
+
+def without_pinyin(page: str, start: int, end: int) -> str:
+    """page[start:end] with the page's pinyin residue taken out (for values read into columns)."""
+    spans = [(s, e) for s, e in pinyin_spans(page) if start <= s and e <= end]
+    cuts = [start] + [x for span in spans for x in span] + [end]
+    return "".join(page[cuts[i]:cuts[i + 1]] for i in range(0, len(cuts), 2))
+
+
+def pinyin_residue(ctx: SpanContext) -> list[Removal]:
+    """Pinyin a script converter glued after characters (區(qū), 公司(si)) inside kept lines."""
+    if not ctx.blocks:
+        return []
+    spans = pinyin_spans(ctx.text)
+    out = []
+    for block in ctx.blocks:
+        out.extend(span_removal(ctx.text, s, e, CATEGORY, pinyin_residue)
+                   for s, e in spans if block.start <= s and e <= block.end)
+    return out

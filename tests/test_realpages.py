@@ -1,0 +1,46 @@
+"""Kinds of noise real pages carry (tests/fixtures/realpages/: made-up pages), and the
+legitimate look-alikes each rule must keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import clean_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "realpages"
+
+
+def cleaned(name: str):
+    article = clean_text((FIXTURES / name).read_text(encoding="utf-8"), name)
+    assert article.__class__.__name__ == "Article", article
+    return article
+
+
+def body(article) -> str:
+    return "\n".join(s.text for s in article.segments if s.kind != "title")
+
+
+def by_rule(article, rule: str) -> list[str]:
+    return [r.text for r in article.removals if r.rule == rule]
+
+
+def test_pinyin_after_characters_is_a_recorded_repair():
+    a = cleaned("pinyin_residue.txt")
+    text = body(a)
+    assert "(" not in text and "展銷會" in text and "農產品" in text
+    assert "(qū)" in by_rule(a, "repairs.pinyin_residue")
+    assert {r.category for r in a.removals if r.rule == "repairs.pinyin_residue"} == {"repair"}
+    assert a.metadata.title == "青禾區舉辦秋季農產品展銷會"
+    assert a.metadata.authors == ["林小禾"]
+    source = (FIXTURES / "pinyin_residue.txt").read_text(encoding="utf-8")
+    assert all(source[r.start:r.end] == r.text for r in a.removals)
+
+
+def test_plain_pinyin_without_tones_is_residue_when_the_page_is_full_of_it():
+    text = body(cleaned("pinyin_plain.txt"))
+    assert "公司組織員工" in text and "參加了活動" in text and "(" not in text
+
+
+def test_pronunciation_notes_abbreviations_and_list_letters_stay():
+    text = body(cleaned("pinyin_lookalikes.txt"))
+    assert "长(zhǎng)" in text and "(AI)" in text and "(OCR)" in text and "(a)笔试" in text
