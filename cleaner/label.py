@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 
 from .document import Block, Label
-from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
+from .rules import footer, images, layout, metadata_lines, navigation, related, spam_lines, widgets
 from .rules.base import BlockContext
 from .settings import Settings
 
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
 BLOCK_RULES = (
+    images.image_file,
     metadata_lines.summary,
     metadata_lines.field_line,
     metadata_lines.date_line,

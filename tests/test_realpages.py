@@ -44,3 +44,17 @@ def test_plain_pinyin_without_tones_is_residue_when_the_page_is_full_of_it():
 def test_pronunciation_notes_abbreviations_and_list_letters_stay():
     text = body(cleaned("pinyin_lookalikes.txt"))
     assert "长(zhǎng)" in text and "(AI)" in text and "(OCR)" in text and "(a)笔试" in text
+
+
+def test_image_file_names_and_inline_image_data_leave_with_their_own_category():
+    a = cleaned("image_files.txt")
+    text = body(a)
+    assert ".jpg" not in text.lower() and "data:image" not in text
+    assert "现场还举行了农技知识问答" in text and "活动持续了一整天" in text
+    images = [r for r in a.removals if r.category == "image"]
+    assert len(images) == 4 and {r.rule for r in images} == {"images.image_file"}
+
+
+def test_sentences_naming_a_file_type_stay():
+    text = body(cleaned("image_lookalikes.txt"))
+    assert ".jpg格式" in text and "读书笔记.png" in text

@@ -20,7 +20,7 @@ OUTLET_LINK = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,12}?)(?:数字报|电�
 def block_score(block: Block, label: Label | None, settings: Settings) -> float:
     """Positive for prose, slightly negative for short lines, strongly negative for furniture."""
     if label is not None:
-        return -BREAK_PENALTY
+        return -8.0 if label.kind == "image" else -BREAK_PENALTY
     text = block.text
     if features.is_prose(text, settings.min_paragraph_chars):
         return float(features.cjk_count(text) or len(text))
