@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .document import Block, Label
-from .rules import footer, images, layout, metadata_lines, navigation, related, spam_lines, widgets
+from .rules import credits, footer, images, layout, metadata_lines, navigation, related, spam_lines, widgets
 from .rules.base import BlockContext
 from .settings import Settings
 
@@ -16,6 +16,7 @@ BLOCK_RULES = (
     metadata_lines.field_line,
     metadata_lines.date_line,
     metadata_lines.byline,
+    credits.credit_line,
     related.prev_next,
     related.list_heading,
     widgets.share_widget,
@@ -74,7 +75,9 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
         labels[title] = layout.title_label()
     for i in head:
         if labels[i] is None:
-            labels[i] = (layout.bare_name(blocks[i]) or spam_lines.stray_line(blocks[i], page)
+            # A line of names is a byline only below the headline; above it, a channel or a menu.
+            byline = layout.bare_name(blocks[i]) if title is not None and i > title else None
+            labels[i] = (byline or spam_lines.stray_line(blocks[i], page)
                          or layout.outlet_link(blocks[i]) or layout.outside_body())
 
     for i in range(first, last + 1):

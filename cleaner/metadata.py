@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .document import Block, Label, Metadata
-from .rules import layout, markers
+from .rules import credits, layout, markers
 from .rules.metadata_lines import CLOSING_BYLINE, byline_pattern
 
 DATE = re.compile(
@@ -17,7 +17,8 @@ SOURCE = re.compile(r"(?:Source|稿件来源|文章来源|信息来源|新闻来
 EDITOR = re.compile(r"(?:责任编辑|编辑|责编|責任編輯|編輯|責編)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
-SPLIT_NAMES = re.compile(r"[\s、,，;；/丨|｜]+")
+SPLIT_NAMES = re.compile(r"[\s、,，;；/／丨|｜]+")
+PLACE_REPORT = re.compile(r"[\s/／]*[\u4e00-\u9fff]{0,6}\s*(?:报道|報導|报导|報道)[)）】]?\s*$")
 TRAILING_FIELD = re.compile(r"\s+\S{1,6}[:：].*$")
 
 
@@ -50,7 +51,7 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
         return [], None
     reporters, others, roles = _role_patterns()
     authors: list[str] = []
-    body = text[m.start("role"):]
+    body = PLACE_REPORT.sub("", text[m.start("role"):])
     # Walk role by role: names after a reporter role are authors, after others are not.
     pieces = roles.split(body)
     current_is_author = False
@@ -67,7 +68,7 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
             for name in SPLIT_NAMES.split(piece.strip(" :：/()（）")):
                 if NAME.match(name):
                     authors.append(name)
-    outlet = m.group("outlet").strip("/ ") or None
+    outlet = m.group("outlet").strip("/／ ") or None
     if outlet in {"本报", "本台", "本网", "本刊", "本站"}:
         outlet = None
     return authors, outlet
@@ -90,6 +91,7 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
             meta.summary = markers.pattern("summary").sub("", text, count=1).strip() or None
         elif label.detail == "byline":
             names, outlet = byline_names(text)
+            names = names or credits.credit_names(text)
             if not names and label.rule == "layout.bare_name":
                 names = [n for n in SPLIT_NAMES.split(text) if NAME.match(n)]
             meta.authors.extend(names)
@@ -99,15 +101,38 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
             read_fields(text, meta, outlets)
     for text in bylines:
         names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
-        meta.authors.extend(names)
-        opener = re.match(r"^(.{2,12}?)(?:讯|电|訊|電)", text)
-        if opener and opener[1] not in {"本报", "本台", "本网", "本刊", "本站"}:
-            outlets.append(opener[1])
+        meta.authors.extend(names or credits.credit_names(text))
+        if outlet and text.startswith("【"):
+            outlets.append(outlet)
+        opener = dateline_outlet(text)
+        if opener and opener not in {"本报", "本台", "本网", "本刊", "本站"}:
+            outlets.append(opener)
     if meta.source_name is None and (outlets or link_outlets):
         meta.source_name = (outlets or link_outlets)[0]
-    meta.authors = list(dict.fromkeys(meta.authors))
+    meta.authors = [a for a in dict.fromkeys(meta.authors) if is_person(a, meta.source_name)]
     meta.editors = list(dict.fromkeys(meta.editors))
     return meta
+
+
+DATELINE = re.compile(r"^(?P<head>[^\s，。,(（]{2,24}?)(?P<date>(?:\d{1,2}月)?\d{1,2}日)?(?:讯|电|訊|電)")
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet of a dateline (某某社北京3月5日电 -> 某某社): with a date, it ends at the first
+    outlet ending before the place; without, it is the whole head (某某融媒体中心讯)."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    head = m["head"]
+    if m["date"]:
+        ends = [i for i, c in enumerate(head) if c in markers.literals("outlet_endings")]
+        head = head[:ends[0] + 1] if ends else head
+    return head if len(head) <= 12 else None
+
+
+def is_person(name: str, outlet: str | None) -> bool:
+    """An author value names a person: not the outlet, a body or place, or a CMS placeholder."""
+    return name != outlet and not credits.is_org(name) and name.casefold() not in markers.literals("not_authors")
 
 
 def read_fields(text: str, meta: Metadata, outlets: list[str]) -> None:

@@ -58,3 +58,36 @@ def test_image_file_names_and_inline_image_data_leave_with_their_own_category():
 def test_sentences_naming_a_file_type_stay():
     text = body(cleaned("image_lookalikes.txt"))
     assert ".jpg格式" in text and "读书笔记.png" in text
+
+
+def test_channel_labels_above_the_headline_and_outlet_fields_are_not_authors():
+    a = cleaned("channel_labels.txt")
+    assert a.metadata.title == "某县举办首届乡村篮球联赛"
+    assert a.metadata.authors == ["胡明远"]
+    assert "(胡明远)" not in body(a) and "广泛开展。" in body(a)
+
+
+def test_bracketed_credits_name_the_writer_and_leave_the_text():
+    a = cleaned("credit_lines.txt")
+    assert set(a.metadata.authors) == {"宋晓燕", "唐文静"}
+    text = body(a)
+    assert not text.startswith("(") and "供稿" not in text and text.startswith("近日")
+
+
+def test_names_under_the_headline_stay_authors_and_bracketed_words_that_are_no_names_stay():
+    a = cleaned("credit_lookalikes.txt")
+    assert a.metadata.authors == ["韩立群"]
+    text = body(a)
+    assert "(资料图)" in text and "(高新区)" in text
+
+
+def test_byline_shapes_parse():
+    from cleaner.metadata import byline_names, dateline_outlet
+
+    assert byline_names("记者王小明/北京报道")[0] == ["王小明"]
+    assert byline_names("記者王小明／台北報導")[0] == ["王小明"]
+    assert byline_names("新华社北京3月5日电（记者张三、李四）")[0] == ["张三", "李四"]
+    assert dateline_outlet("新华社北京3月5日电（记者张三、李四）") == "新华社"
+    assert byline_names("特约记者 赵六")[0] == ["赵六"]
+    assert byline_names("(记者 钱七 摄影报道)")[0] == ["钱七"]
+    assert byline_names("【某某報／記者 孫八／高雄報導】") == (["孫八"], "某某報")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import features
+from . import credits, features
 from .base import Block, Label, rule_id
 from ..settings import Settings
 
@@ -68,7 +68,8 @@ def title_label() -> Label:
 
 def bare_name(block: Block) -> Label | None:
     """A line holding only one to four personal names near the title: an author line."""
-    if NAME_LINE.match(block.text):
+    names = re.split(r"[\s、，,]+", block.text.strip())
+    if NAME_LINE.match(block.text) and all(re.fullmatch(credits.person(), n) for n in names):
         return Label("metadata", rule_id(bare_name), "byline")
     return None
 

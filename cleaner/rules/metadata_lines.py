@@ -69,11 +69,12 @@ def summary(block: Block, ctx: BlockContext) -> Label | None:
 
 OPENING_BYLINE = re.compile(
     r"^[^\s，。,]{1,24}?(?:讯|电|訊|電)\s*[(（][^()（）]{0,16}?(?:记者|通讯员|特约|撰稿|記者|通訊員)[^()（）]{0,40}[)）]\s*"
+    r"|^【[^【】]{0,24}?(?:记者|記者|通讯员|通訊員)[^【】]{1,40}】\s*"
 )
 
 
 def opening_byline(ctx: SpanContext) -> list[Removal]:
-    """A dateline byline opening the first paragraph: 本报讯（记者 X）, 某某社北京1日电（记者 Y）."""
+    """A dateline byline opening the first paragraph: 本报讯（记者 X）, 某社北京1日电（记者 Y）, 【某报／记者 X／某地报导】."""
     if not ctx.blocks:
         return []
     first = ctx.blocks[0]
