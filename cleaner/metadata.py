@@ -82,7 +82,8 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     for block, label in zip(blocks, labels):
         text = block.text
         if label.kind == "title":
-            meta.title = meta.title or text
+            meta.title, stamp = headline(text)
+            meta.published_at = meta.published_at or stamp
         elif label.rule == "layout.outlet_link":
             link_outlets.append(layout.OUTLET_LINK.match(text)["outlet"])
         elif label.kind != "metadata":
@@ -128,6 +129,19 @@ def dateline_outlet(text: str) -> str | None:
         ends = [i for i, c in enumerate(head) if c in markers.literals("outlet_endings")]
         head = head[:ends[0] + 1] if ends else head
     return head if len(head) <= 12 else None
+
+
+DATE_STAMP = re.compile(r"^(?:date|日期|發布日期|发布日期)?\s*[:：]?\s*" + DATE.pattern + r"(?:T\S*)?\s+", re.IGNORECASE)
+
+
+def headline(text: str) -> tuple[str | None, str | None]:
+    """(title, date) of the headline line: a leading date stamp is read as the date, and a
+    site's name after a separator (…_某某网, … - 某某网站) is left out."""
+    date = None
+    m = DATE_STAMP.match(text)
+    if m and m.end() < len(text):
+        date, text = iso_date(m), text[m.end():]
+    return layout.site_suffix_off(text).strip() or None, date
 
 
 def is_person(name: str, outlet: str | None) -> bool:

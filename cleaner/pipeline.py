@@ -73,7 +73,8 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     if longest > settings.max_line_chars:
         return reject(source, "too_long", f"a single line of {longest} characters (limit {settings.max_line_chars}): "
                                           "not the text of a page")
-    labels = label_blocks(blocks, settings)
+    view = repairs.read_view(text, blocks)
+    labels = label_blocks(view, settings)
     removals: list[Removal] = []
     body: list[Block] = []
     for block, label in zip(blocks, labels):
@@ -92,11 +93,10 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     bylines = [repairs.without_pinyin(text, r.start, r.end) for r in spans if r.rule in BYLINE_RULES]
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
-    meta = metadata.extract(blocks, labels, bylines)
+    meta = metadata.extract(view, labels, bylines)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
-        meta.title = repairs.without_pinyin(text, b.start, b.end).strip() or None
 
     # Segments: each kept block with its spans cut out; repeated blocks go as duplicates.
     by_block: dict[int, list[Removal]] = {}

@@ -91,3 +91,28 @@ def test_byline_shapes_parse():
     assert byline_names("特约记者 赵六")[0] == ["赵六"]
     assert byline_names("(记者 钱七 摄影报道)")[0] == ["钱七"]
     assert byline_names("【某某報／記者 孫八／高雄報導】") == (["孫八"], "某某報")
+
+
+def test_the_headline_below_the_metadata_line_beats_a_placeholder():
+    assert cleaned("title_furniture.txt").metadata.title == "某县召开春季森林防火工作会议"
+
+
+def test_keyword_lists_codes_and_site_suffixes_never_make_the_title():
+    assert cleaned("title_seo.txt").metadata.title == "某市启动老旧小区改造三年行动"
+
+
+def test_ad_slots_and_bracketed_captions_are_no_headline():
+    assert cleaned("title_adslot.txt").metadata.title is None
+
+
+def test_a_date_stamp_before_the_headline_is_the_date():
+    a = cleaned("title_stamp.txt")
+    assert a.metadata.title == "某地小学举办六一游园会 家长学生同欢乐"
+    assert a.metadata.published_at == "2025-06-01"
+    assert a.metadata.authors == ["柯志明"] and a.metadata.source_name == "某某傳媒"
+
+
+def test_headlines_that_mention_ads_or_reporters_stay_titles():
+    a = cleaned("title_lookalikes.txt")
+    assert a.metadata.title == "某市整治违法户外广告 百名记者走进街巷监督"
+    assert a.metadata.authors == []

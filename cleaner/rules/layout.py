@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import credits, features
+from . import credits, features, markers
 from .base import Block, Label, rule_id
 from ..settings import Settings
 
@@ -48,10 +48,29 @@ def is_headline_like(text: str, settings: Settings) -> bool:
     return 2 <= len(text) <= settings.max_title_chars and "。" not in text and not text.endswith(("：", ":"))
 
 
+def site_suffix_off(text: str) -> str:
+    """A <title>-like line without the site's name after it (…_某某网, … - 某某网站)."""
+    stripped = markers.pattern("title_suffixes").sub("", text).strip()
+    return stripped if len(stripped) >= 4 else text
+
+
+KEYWORD_LIST = re.compile(r"(?:[^,，、]+[,，、]){3,}")  # an SEO keyword list, not a sentence
+
+
+def title_shaped(text: str, settings: Settings) -> bool:
+    """Could be a headline: short, unpunctuated, with words, and not a name, a channel label,
+    a placeholder, an ad slot, a dialog, a code or a keyword list."""
+    if not is_headline_like(text, settings) or NAME_LINE.match(text) or NOT_TITLE.search(site_suffix_off(text)):
+        return False
+    if markers.pattern("not_titles").search(text) or KEYWORD_LIST.match(text):
+        return False
+    words = features.cjk_count(text) or len(re.findall(r"[A-Za-z]{2,}", text))
+    return words >= 3
+
+
 def title_line(head: list[int], blocks: list[Block], labels: list[Label | None], settings: Settings) -> int | None:
     """The headline: the unlabelled head line nearest above the first metadata line, else the first."""
-    candidates = [i for i in head if labels[i] is None and is_headline_like(blocks[i].text, settings)
-                  and not NAME_LINE.match(blocks[i].text) and not NOT_TITLE.search(blocks[i].text)]
+    candidates = [i for i in head if labels[i] is None and title_shaped(blocks[i].text, settings)]
     if not candidates:
         return None
     first_meta = next((i for i in head if (label := labels[i]) is not None and label.kind == "metadata"), None)

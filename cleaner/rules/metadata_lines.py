@@ -49,13 +49,23 @@ def date_line(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+FIRST_NAME = re.compile(r"[^\s、,，;；/／丨|｜:：]+")
+MAX_NAME_CHARS = 6  # a headline that says 记者 (全省百名记者走进茶乡) runs on past any name
+
+
+def names_first(names: str) -> bool:
+    """What follows a byline's role opens with a name, not with the rest of a sentence."""
+    m = FIRST_NAME.match(names)
+    return bool(m) and (len(m[0]) <= MAX_NAME_CHARS or m[0].isascii())
+
+
 def byline(block: Block, ctx: BlockContext) -> Label | None:
     """A reporter byline on a line of its own (本报记者 X 通讯员 Y, 文/X)."""
     text = block.text
     if len(text) > 60 or features.SENTENCE_END.search(text) or "，" in text:
         return None
     m = byline_pattern().match(text)
-    if m and (m.group("sep") or m.group("outlet") or m.group("role").endswith("/")):
+    if m and (m.group("sep") or m.group("outlet") or m.group("role").endswith("/")) and names_first(m["names"]):
         return Label("metadata", rule_id(byline), "byline")
     return None
 

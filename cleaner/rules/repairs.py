@@ -8,12 +8,12 @@ import unicodedata
 from functools import cache, lru_cache
 
 from . import markers
-from .base import Removal, SpanContext, span_removal
+from .base import Block, Removal, SpanContext, span_removal
 
 CATEGORY = "repair"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A romanised syllable in brackets right after a CJK character: 區(qū), 公司(si).
-ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{TONED}]{{1,6}})[)）]")
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{TONED}]{{1,6}}) ?[)）]")
 MIN_TONED = 2  # annotations with tone marks a page must hold before they are taken for residue
 MIN_PLAIN = 3  # ... and without: a lone 读(zhǎng) in a lesson on pronunciation stays
 
@@ -66,3 +66,11 @@ def pinyin_residue(ctx: SpanContext) -> list[Removal]:
         out.extend(span_removal(ctx.text, s, e, CATEGORY, pinyin_residue)
                    for s, e in spans if block.start <= s and e <= block.end)
     return out
+
+
+def read_view(page: str, blocks: list[Block]) -> list[Block]:
+    """The blocks as the labelling reads them: same offsets, pinyin residue left out of the text
+    (a field name 發(fā)布時(shí)間 is then read as 發布時間)."""
+    if not pinyin_spans(page):
+        return blocks
+    return [Block(b.index, b.start, b.end, without_pinyin(page, b.start, b.end)) for b in blocks]
