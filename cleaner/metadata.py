@@ -13,6 +13,9 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2}))?)?"
 )
+DATE_DMY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
+FIELD_NAME = re.compile(r"[:：]")  # a value that runs into the next field (来源:  日期:…) is empty
+OUTLET_FIRST = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,12})\s+(?:19|20)\d{2}")
 SOURCE = re.compile(r"(?:Source|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
 EDITOR = re.compile(r"(?:责任编辑|编辑|责编|責任編輯|編輯|責編)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
@@ -79,7 +82,8 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     meta = Metadata()
     outlets: list[str] = []
     link_outlets: list[str] = []
-    for block, label in zip(blocks, labels):
+    last_body = max((i for i, lab in enumerate(labels) if lab.kind == "body"), default=len(labels))
+    for i, (block, label) in enumerate(zip(blocks, labels)):
         text = block.text
         if label.kind == "title":
             meta.title, stamp = headline(text)
@@ -98,8 +102,8 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
             meta.authors.extend(names)
             if outlet:
                 outlets.append(outlet)
-        else:
-            read_fields(text, meta, outlets)
+        elif not (i > last_body and label.rule == "metadata_lines.date_line"):
+            read_fields(text, meta, outlets)  # (a bare date after the body belongs to a teaser)
     for text in bylines:
         names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
         meta.authors.extend(names or credits.credit_names(text))
@@ -151,13 +155,15 @@ def is_person(name: str, outlet: str | None) -> bool:
 
 def read_fields(text: str, meta: Metadata, outlets: list[str]) -> None:
     if meta.published_at is None:
-        m = DATE.search(text)
+        m = DATE.search(text) or DATE_DMY.match(text)
         if m:
             meta.published_at = iso_date(m)
     if meta.source_name is None:
         m = SOURCE.search(text)
-        if m:
+        if m and not FIELD_NAME.search(m["v"]) and m["v"].strip() not in markers.literals("not_sources"):
             meta.source_name = m["v"].strip()
+        elif (m := OUTLET_FIRST.match(text)) and credits.is_org(m["v"]):
+            meta.source_name = m["v"]
     for m in EDITOR.finditer(text):
         meta.editors.extend(n for n in SPLIT_NAMES.split(m["v"]) if n)
     for m in AUTHOR.finditer(text):

@@ -116,3 +116,28 @@ def test_headlines_that_mention_ads_or_reporters_stay_titles():
     a = cleaned("title_lookalikes.txt")
     assert a.metadata.title == "某市整治违法户外广告 百名记者走进街巷监督"
     assert a.metadata.authors == []
+
+
+def test_date_shapes_of_real_pages_are_read():
+    a = cleaned("date_shapes.txt")
+    assert a.metadata.published_at == "2024-05-16T15:20" and a.metadata.authors == ["蒋文博"]
+    b = cleaned("date_fields.txt")
+    assert b.metadata.published_at == "2024-03-09T08:15"
+    assert b.metadata.source_name is None  # 来源：互联网 names no outlet
+
+
+def test_an_outlet_then_a_date_gives_both():
+    a = cleaned("date_outlet.txt")
+    assert a.metadata.published_at.startswith("2024-07-15") and a.metadata.source_name == "某某晨报"
+    assert a.metadata.authors == ["谢天明"]
+
+
+def test_a_date_label_without_colon_counts_and_teaser_dates_do_not():
+    a = cleaned("date_teasers.txt")
+    assert a.metadata.published_at.startswith("2024-08-02") and a.metadata.source_name is None
+
+
+def test_dates_under_teaser_headlines_after_the_body_are_not_the_articles():
+    a = cleaned("teaser_dates_only.txt")
+    assert a.metadata.published_at is None
+    assert "2024-09-25" not in body(a) and "农机安全检查" not in body(a)

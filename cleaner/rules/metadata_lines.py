@@ -16,7 +16,7 @@ from .base import Block, BlockContext, Label, Removal, SpanContext, rule_id, spa
 def field_pattern() -> re.Pattern:
     """A field name at the start of a line or after a separator, followed by a colon."""
     keys = "|".join(sorted(map(re.escape, markers.literals("metadata_fields")), key=len, reverse=True))
-    return re.compile(rf"(?:^|[\s【\[|｜(（/])(?:{keys})\s*[:：]")
+    return re.compile(rf"(?:^|[\s【\[|｜(（/])(?:{keys})\s*(?:[:：]|(?=(?:19|20)\d\d\s*[-/.年]))")
 
 
 @lru_cache(maxsize=None)
@@ -38,13 +38,16 @@ def field_line(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
-DATE_FIRST = re.compile(r"^[\[【(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+DATE_FIRST = re.compile(r"^[\[【(（]?(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+                        r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))")
+OUTLET_DATE = re.compile(r"^[\u4e00-\u9fff]{2,12}\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,4}){0,3}$")
 
 
 def date_line(block: Block, ctx: BlockContext) -> Label | None:
-    """A short line that opens with a date: the publication date (and often the source)."""
+    """A short line that opens with a date, or names an outlet then a date: 某某日报 2024-05-06 09:30."""
     text = block.text
-    if len(text) <= 60 and "。" not in text and "，" not in text and DATE_FIRST.match(text):
+    if len(text) <= 60 and "。" not in text and "，" not in text and (DATE_FIRST.match(text) or OUTLET_DATE.match(text)):
         return Label("metadata", rule_id(date_line), "fields")
     return None
 
