@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from .document import Block, Label
-from .rules import credits, footer, images, layout, metadata_lines, navigation, related, spam_lines, widgets
+from .rules import credits, disclosure, footer, images, layout, metadata_lines, navigation, related, spam_lines, widgets
 from .rules.base import BlockContext
 from .settings import Settings
 
@@ -13,6 +13,8 @@ from .settings import Settings
 BLOCK_RULES = (
     images.image_file,
     metadata_lines.summary,
+    disclosure.field_name,
+    disclosure.field_row,
     metadata_lines.field_line,
     metadata_lines.date_line,
     metadata_lines.byline,
@@ -62,6 +64,7 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
     label_line, ctx = _line_labeller(settings), BlockContext(settings)
     labels: list[Label | None] = [label_line(b.text) if len(b.text) <= CACHED_LINE_CHARS else label_block(b, ctx)
                                   for b in blocks]
+    disclosure.pair_values(blocks, labels)
     span = layout.body_span(blocks, labels, settings)
     if span is None:
         return [lab or layout.outside_body() for lab in labels]

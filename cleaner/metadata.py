@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .document import Block, Label, Metadata
-from .rules import credits, layout, markers
+from .rules import credits, disclosure, layout, markers
 from .rules.metadata_lines import CLOSING_BYLINE, byline_pattern
 
 DATE = re.compile(
@@ -92,6 +92,13 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
             link_outlets.append(layout.OUTLET_LINK.match(text)["outlet"])
         elif label.kind != "metadata":
             continue
+        elif label.detail.startswith("disclosure_value:"):
+            set_field(meta, label.detail.split(":", 1)[1], text.strip())
+        elif label.detail == "disclosure_row":
+            for column, value in disclosure.read_row(text):
+                set_field(meta, column, value)
+        elif label.detail.startswith("disclosure_name:"):
+            continue
         elif label.detail == "summary":
             meta.summary = markers.pattern("summary").sub("", text, count=1).strip() or None
         elif label.detail == "byline":
@@ -146,6 +153,20 @@ def headline(text: str) -> tuple[str | None, str | None]:
     if m and m.end() < len(text):
         date, text = iso_date(m), text[m.end():]
     return layout.site_suffix_off(text).strip() or None, date
+
+
+FIELD_COLUMNS = ("doc_number", "index_number", "issuer")
+
+
+def set_field(meta: Metadata, column: str, value: str) -> None:
+    """A disclosure-table value into its column (the first one given wins)."""
+    if column in FIELD_COLUMNS and getattr(meta, column) is None:
+        setattr(meta, column, value)
+    elif column in ("written_at", "published_at") and getattr(meta, column) is None:
+        m = DATE.search(value)
+        setattr(meta, column, iso_date(m) if m else None)
+    elif column == "source_name" and meta.source_name is None and value not in markers.literals("not_sources"):
+        meta.source_name = value
 
 
 def is_person(name: str, outlet: str | None) -> bool:

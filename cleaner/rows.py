@@ -37,6 +37,10 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
         "source_bytes": src.n_bytes,
         "encoding": src.encoding,
         "repairs": list(src.repairs),
+        "doc_number": meta.doc_number,
+        "index_number": meta.index_number,
+        "issuer": meta.issuer,
+        "written_at": meta.written_at,
     }
     segments = [
         {"id": a.id, "source_file": src.path, "index": i, "kind": s.kind, "text": s.text,

@@ -33,6 +33,10 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("source_bytes", INT64, "byte length of the input"),
         ("encoding", STRING, "the encoding the input was decoded with"),
         ("repairs", STRINGS, "Unicode repairs applied by ftfy"),
+        ("doc_number", STRING, "a government document's number (发文字号, 文号); null when none"),
+        ("index_number", STRING, "an information-disclosure catalogue's index number (索引号); null when none"),
+        ("issuer", STRING, "the body that issued a government document (发布机构, 发文机构); null when none"),
+        ("written_at", STRING, "ISO 8601 date a government document was written (成文日期, 发文日期); null when none"),
     ],
     "segments": [
         ("id", STRING, "the article's id (join key)"),
@@ -49,7 +53,8 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("start", INT64, "offset of the span's first character in the decoded input"),
         ("end", INT64, "offset just past the span's last character"),
         ("text", STRING, "the removed characters"),
-        ("category", STRING, "boilerplate, spam, duplicate or metadata (moved into a column)"),
+        ("category", STRING, "boilerplate, spam, duplicate, metadata (moved into a column), image (file names and "
+                                   "image markup) or repair (residue such as pinyin after characters, taken out)"),
         ("rule", STRING, "id of the rule that removed it: module.function under cleaner/rules/"),
     ],
     "rejected": [
