@@ -6,7 +6,7 @@ from . import dedupe, language, metadata, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
-from .rules import credits, duplicates, metadata_lines, repairs, spam_inline, spam_known, spam_lines, spam_names
+from .rules import credits, duplicates, markup, metadata_lines, repairs, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext
 from .settings import Settings
 
@@ -20,6 +20,7 @@ SPAN_RULES = (
     credits.opening_credit,
     credits.closing_credit,
     repairs.pinyin_residue,
+    markup.markup_residue,
 )
 BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline",
                 "credits.opening_credit", "credits.closing_credit"}

@@ -163,3 +163,16 @@ def test_disclosure_fields_on_one_line_are_read():
 def test_sentences_that_mention_field_names_stay():
     a = cleaned("disclosure_lookalikes.txt")
     assert "自助查询机" in body(a) and "有效性方面" in body(a) and a.metadata.index_number is None
+
+
+def test_markup_residue_is_a_recorded_repair():
+    a = cleaned("markup_residue.txt")
+    text = body(a)
+    assert "A&B精密机械" in text and "<br" not in text and "&nbsp;" not in text and "</p>" not in text
+    assert "该公司专注于" in text
+    assert {r.rule for r in a.removals if r.category == "repair"} == {"markup.markup_residue"}
+
+
+def test_angle_brackets_and_ampersands_in_prose_stay():
+    text = body(cleaned("markup_lookalikes.txt"))
+    assert "<<三国演义>>" in text and "x<y且y<z" in text
