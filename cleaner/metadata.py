@@ -21,6 +21,7 @@ EDITOR = re.compile(r"(?:责任编辑|编辑|责编|責任編輯|編輯|責編)\
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
 SPLIT_NAMES = re.compile(r"[\s、,，;；/／丨|｜]+")
+LATIN_NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")  # Anna Lee and Tom Wu: names hold spaces
 PLACE_REPORT = re.compile(r"[\s/／]*[\u4e00-\u9fff]{0,6}\s*(?:报道|報導|报导|報道)[)）】]?\s*$")
 TRAILING_FIELD = re.compile(r"\s+\S{1,6}[:：].*$")
 
@@ -68,7 +69,8 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
             current_is_author = False
             continue
         if current_is_author:
-            for name in SPLIT_NAMES.split(piece.strip(" :：/()（）")):
+            piece = piece.strip(" :：/()（）")
+            for name in (LATIN_NAMES if piece.isascii() else SPLIT_NAMES).split(piece):
                 if NAME.match(name):
                     authors.append(name)
     outlet = m.group("outlet").strip("/／ ") or None

@@ -176,3 +176,17 @@ def test_markup_residue_is_a_recorded_repair():
 def test_angle_brackets_and_ampersands_in_prose_stay():
     text = body(cleaned("markup_lookalikes.txt"))
     assert "<<三国演义>>" in text and "x<y且y<z" in text
+
+
+def test_an_english_page_is_cleaned_and_kept_as_english():
+    a = cleaned("english_body.txt")
+    assert a.language == "en" and a.metadata.authors == ["Anna Lee"]
+    assert a.metadata.title == "City opens new riverside park for residents"
+    text = body(a)
+    assert text.startswith("The city opened") and text.endswith("the old town next year.")
+    assert "Related" not in text and "Copyright" not in text
+
+
+def test_english_lines_starting_with_by_are_no_bylines():
+    a = cleaned("english_lookalikes.txt")
+    assert a.metadata.authors == [] and body(a).startswith("Byron Hall")
