@@ -69,6 +69,8 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
     if span is None:
         return [lab or layout.outside_body() for lab in labels]
     first, last = span
+    first = layout.extend_top(first, blocks, labels, settings)
+    last = layout.extend_bottom(last, blocks, labels)
 
     page = "\n".join(b.text for b in blocks)
 

@@ -190,3 +190,18 @@ def test_an_english_page_is_cleaned_and_kept_as_english():
 def test_english_lines_starting_with_by_are_no_bylines():
     a = cleaned("english_lookalikes.txt")
     assert a.metadata.authors == [] and body(a).startswith("Byron Hall")
+
+
+def test_a_notices_covering_text_stays_with_its_body():
+    a = cleaned("notice_covering.txt")
+    text = body(a)
+    assert "各区县人民政府，市政府各部门，各直属机构：" in text
+    assert "现印发给你们，请认真贯彻执行。" in text and "第三条" in text
+    assert "浏览量" not in text and "当前位置" not in text
+    assert a.metadata.published_at == "2024-03-12T10:20"
+
+
+def test_a_short_closing_sentence_stays_and_the_headline_list_after_it_goes():
+    text = body(cleaned("closing_sentence.txt"))
+    assert text.endswith("县领导周正、林远出席开幕式。")
+    assert "招聘会" not in text

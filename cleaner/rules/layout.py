@@ -44,6 +44,47 @@ def body_span(blocks: list[Block], labels: list[Label | None], settings: Setting
     return best_span
 
 
+ADDRESSEE = re.compile(r"^[^。！？]{4,120}[、，,][^。！？]*[:：]$")  # 各县市区委、人民政府，…：
+MAX_SOFT_GAP = 6  # short lines (a signature, a date, a repeated headline) a covering text may stand above
+
+
+def soft(block: Block, label: Label | None, settings: Settings) -> bool:
+    """A line the body may reach over at its top: short and unlabelled, or a bare date."""
+    if label is not None:
+        return label.rule == "metadata_lines.date_line"
+    return len(block.text) <= settings.max_heading_chars and not features.is_link_list(block.text)
+
+
+def extend_top(first: int, blocks: list[Block], labels: list[Label | None], settings: Settings) -> int:
+    """The body's first line, moved up over a notice's covering text (addressee line, 现印发给你们
+    paragraph) that a signature block and a date separate from the rest."""
+    top, gap = first, 0
+    for i in range(first - 1, -1, -1):
+        block, label = blocks[i], labels[i]
+        if label is None and (features.is_prose(block.text, settings.min_paragraph_chars)
+                              or ADDRESSEE.match(block.text)):
+            top, gap = i, 0
+        elif soft(block, label, settings) and gap < MAX_SOFT_GAP:
+            gap += 1
+        else:
+            break
+    return top
+
+
+MIN_CLOSING_CHARS = 8
+MAX_CLOSING_LINES = 2  # short sentences closing a report (某某、某某出席开幕式。)
+
+
+def extend_bottom(last: int, blocks: list[Block], labels: list[Label | None]) -> int:
+    """The body's last line, moved down over short complete sentences that close the report."""
+    for i in range(last + 1, min(last + 1 + MAX_CLOSING_LINES, len(blocks))):
+        text = blocks[i].text.rstrip(features.CLOSERS)
+        if labels[i] is not None or len(text) < MIN_CLOSING_CHARS or not text.endswith(("。", "！", "？")):
+            break
+        last = i
+    return last
+
+
 def is_headline_like(text: str, settings: Settings) -> bool:
     return 2 <= len(text) <= settings.max_title_chars and "。" not in text and not text.endswith(("：", ":"))
 
