@@ -71,6 +71,10 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
     first, last = span
     first = layout.extend_top(first, blocks, labels, settings)
     last = layout.extend_bottom(last, blocks, labels)
+    end = layout.next_article(first, last, blocks, settings)
+    for i in range(end + 1, last + 1):
+        labels[i] = labels[i] or layout.next_article_label()
+    last = end
 
     page = "\n".join(b.text for b in blocks)
 

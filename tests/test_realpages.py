@@ -205,3 +205,16 @@ def test_a_short_closing_sentence_stays_and_the_headline_list_after_it_goes():
     text = body(cleaned("closing_sentence.txt"))
     assert text.endswith("县领导周正、林远出席开幕式。")
     assert "招聘会" not in text
+
+
+def test_a_page_holding_several_articles_keeps_the_first_with_its_own_metadata():
+    a = cleaned("several_articles.txt")
+    text = body(a)
+    assert "尽快成长。" in text and "逆转" not in text
+    assert a.metadata.title == "某队主帅谈新赛季目标" and a.metadata.published_at is None
+    assert "layout.next_article" in {r.rule for r in a.removals}
+
+
+def test_the_outlet_named_again_inside_one_article_does_not_split_it():
+    text = body(cleaned("several_lookalike.txt"))
+    assert "干得热火朝天。" in text and "一百余亩。" in text

@@ -85,6 +85,30 @@ def extend_bottom(last: int, blocks: list[Block], labels: list[Label | None]) ->
     return last
 
 
+DATELINE = re.compile(r"^(?P<who>[^\s，。,、\d()（）]{2,12}?)\s*(?:\d{1,2}月\d{1,2}日\S?|讯|訊|电|電)[\s(（]")
+
+
+def next_article(first: int, last: int, blocks: list[Block], settings: Settings) -> int:
+    """Where a page holding several articles starts its second: a paragraph opening with the
+    same dateline as the first (某某网3月1日电 … 某某网3月2日电); its headline goes with it.
+    Returns the index the first article's body ends at."""
+    opener = DATELINE.match(blocks[first].text)
+    if opener is None:
+        return last
+    for k in range(first + 1, last + 1):
+        m = DATELINE.match(blocks[k].text)
+        if m and m["who"] == opener["who"]:
+            above = blocks[k - 1].text
+            headed = k - 1 > first and is_headline_like(above, settings) and not features.is_prose(
+                above, settings.min_paragraph_chars)
+            return k - 2 if headed else k - 1
+    return last
+
+
+def next_article_label() -> Label:
+    return Label("boilerplate", rule_id(next_article), "next_article")
+
+
 def is_headline_like(text: str, settings: Settings) -> bool:
     return 2 <= len(text) <= settings.max_title_chars and "。" not in text and not text.endswith(("：", ":"))
 
