@@ -55,7 +55,7 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
         return [], None
     reporters, others, roles = _role_patterns()
     authors: list[str] = []
-    body = PLACE_REPORT.sub("", text[m.start("role"):])
+    body = PLACE_REPORT.sub("", text[m.start("role"):].rstrip(" :："))
     # Walk role by role: names after a reporter role are authors, after others are not.
     pieces = roles.split(body)
     current_is_author = False
@@ -116,7 +116,7 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     for text in bylines:
         names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
         meta.authors.extend(names or credits.credit_names(text))
-        if outlet and text.startswith("【"):
+        if outlet and (text.startswith("【") or credits.is_org(outlet)):
             outlets.append(outlet)
         opener = dateline_outlet(text)
         if opener and opener not in {"本报", "本台", "本网", "本刊", "本站"}:

@@ -218,3 +218,20 @@ def test_a_page_holding_several_articles_keeps_the_first_with_its_own_metadata()
 def test_the_outlet_named_again_inside_one_article_does_not_split_it():
     text = body(cleaned("several_lookalike.txt"))
     assert "干得热火朝天。" in text and "一百余亩。" in text
+
+
+def test_datelines_opening_the_first_paragraph_go_to_the_metadata():
+    a = cleaned("opener_dateline.txt")
+    assert body(a).startswith("近年来") and a.metadata.source_name == "某某文明网"
+    b = cleaned("opener_paren.txt")
+    assert body(b).startswith("某中學日前") and b.metadata.published_at == "2013-02-01"
+    c = cleaned("opener_report.txt")
+    assert body(c).startswith("某鄉公所") and c.metadata.authors == []
+    assert c.metadata.source_name == "某某新聞網" and c.metadata.title == "某鄉巨型花燈吸引遊客"
+
+
+def test_a_doubled_pinyin_annotation_goes_whole():
+    from cleaner.rules.repairs import pinyin_spans
+
+    text = "通過簡單的(de)趣味問答(da)(da)把知識(shi)講清楚"
+    assert "".join(text[a:b] for a, b in pinyin_spans(text)) == "(de)(da)(da)(shi)"

@@ -83,11 +83,15 @@ def summary(block: Block, ctx: BlockContext) -> Label | None:
 OPENING_BYLINE = re.compile(
     r"^[^\s，。,]{1,24}?(?:讯|电|訊|電)\s*[(（][^()（）]{0,16}?(?:记者|通讯员|特约|撰稿|記者|通訊員)[^()（）]{0,40}[)）]\s*"
     r"|^【[^【】]{0,24}?(?:记者|記者|通讯员|通訊員)[^【】]{1,40}】\s*"
+    r"|^[(（][^()（）\s]{2,12}(?:讯|訊)[)）]\s*"
+    r"|^[^\s，。,(（]{2,16}?\d{1,2}月\d{1,2}日(?:讯|訊|电|電)[?？]?(?:\s+|\s*[:：]\s*)"
+    r"|^[^\s，。,(（]{2,16}?(?:记者|記者)[^\s，。,]{0,6}(?:报道|報導|报导)\s*[:：]\s*"
 )
 
 
 def opening_byline(ctx: SpanContext) -> list[Removal]:
-    """A dateline byline opening the first paragraph: 本报讯（记者 X）, 某社北京1日电（记者 Y）, 【某报／记者 X／某地报导】."""
+    """A dateline or byline opening the first paragraph: 本报讯（记者 X）, 某社北京1日电（记者 Y）,
+    【某报／记者 X／某地报导】, (本报讯), 某某网3月2日讯 , 某某网记者特别报导:."""
     if not ctx.blocks:
         return []
     first = ctx.blocks[0]

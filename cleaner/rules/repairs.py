@@ -13,7 +13,8 @@ from .base import Block, Removal, SpanContext, span_removal
 CATEGORY = "repair"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A romanised syllable in brackets right after a CJK character: 區(qū), 公司(si).
-ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{TONED}]{{1,6}}) ?[)）]")
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])(?:[(（][a-z{TONED}]{{1,6}} ?[)）])+")
+SYLLABLE_IN = re.compile(rf"[(（](?P<syl>[a-z{TONED}]{{1,6}}) ?[)）]")
 MIN_TONED = 2  # annotations with tone marks a page must hold before they are taken for residue
 MIN_PLAIN = 3  # ... and without: a lone 读(zhǎng) in a lesson on pronunciation stays
 
@@ -38,12 +39,13 @@ def pinyin_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every bracketed pinyin syllable glued after a character, when the page
     carries enough of them to be a converter's residue rather than a pronunciation note."""
     found, toned = [], 0
-    for m in ANNOTATION.finditer(text):
-        syl = m["syl"]
-        if len(syl) < 2 and syl[0] not in TONED or not syllable().fullmatch(plain(syl)):
-            continue
-        toned += any(c in TONED for c in syl)
-        found.append((m.start(), m.end()))
+    for run in ANNOTATION.finditer(text):
+        for m in SYLLABLE_IN.finditer(run[0]):  # 答(da)(da): a doubled annotation goes too
+            syl = m["syl"]
+            if len(syl) < 2 and syl[0] not in TONED or not syllable().fullmatch(plain(syl)):
+                break
+            toned += any(c in TONED for c in syl)
+            found.append((run.start() + m.start(), run.start() + m.end()))
     if toned >= MIN_TONED or len(found) >= MIN_PLAIN:
         return tuple(found)
     return ()
