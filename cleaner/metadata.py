@@ -17,13 +17,20 @@ DATE_DMY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?
 FIELD_NAME = re.compile(r"[:：]")  # a value that runs into the next field (来源:  日期:…) is empty
 OUTLET_FIRST = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,12})\s+(?:19|20)\d{2}")
 SOURCE = re.compile(r"(?:Source|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
-EDITOR = re.compile(r"(?:责任编辑|编辑|责编|責任編輯|編輯|責編)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?:[ 、,，][\u4e00-\u9fff]{2,3}(?=\s|$|】))*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
 SPLIT_NAMES = re.compile(r"[\s、,，;；/／丨|｜]+")
 LATIN_NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")  # Anna Lee and Tom Wu: names hold spaces
 PLACE_REPORT = re.compile(r"[\s/／]*[\u4e00-\u9fff]{0,6}\s*(?:报道|報導|报导|報道)[)）】]?\s*$")
 TRAILING_FIELD = re.compile(r"\s+\S{1,6}[:：].*$")
+
+
+@cache
+def editor_pattern() -> re.Pattern:
+    """An editor or reviewer role, a colon, then names (data/markers/editor_roles.txt)."""
+    roles = "|".join(sorted(map(re.escape, markers.literals("editor_roles")), key=len, reverse=True))
+    return re.compile(rf"(?:{roles})\s*[:：]\s*(?P<v>[^\s|｜【】\[\],，;；]+"
+                      rf"(?:[ 、,，][\u4e00-\u9fff]{{2,3}}(?=\s|$|】|[,，;；]))*)")
 
 
 def iso_date(m: re.Match) -> str | None:
@@ -187,7 +194,7 @@ def read_fields(text: str, meta: Metadata, outlets: list[str]) -> None:
             meta.source_name = m["v"].strip()
         elif (m := OUTLET_FIRST.match(text)) and credits.is_org(m["v"]):
             meta.source_name = m["v"]
-    for m in EDITOR.finditer(text):
+    for m in editor_pattern().finditer(text):
         meta.editors.extend(n for n in SPLIT_NAMES.split(m["v"]) if n)
     for m in AUTHOR.finditer(text):
         meta.authors.extend(n for n in SPLIT_NAMES.split(TRAILING_FIELD.sub("", m["v"])) if NAME.match(n))

@@ -235,3 +235,10 @@ def test_a_doubled_pinyin_annotation_goes_whole():
 
     text = "通過簡單的(de)趣味問答(da)(da)把知識(shi)講清楚"
     assert "".join(text[a:b] for a, b in pinyin_spans(text)) == "(de)(da)(da)(shi)"
+
+
+def test_editors_and_reviewers_go_to_editors_not_authors():
+    a = cleaned("editors.txt")
+    assert a.metadata.editors == ["严文华", "陆晓东", "邵春明", "孔令仪", "余海峰"]
+    assert a.metadata.authors == []
+    assert "经过编审委员会审核" in body(a) and "一审" not in body(a)
