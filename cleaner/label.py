@@ -12,6 +12,7 @@ from .settings import Settings
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
 BLOCK_RULES = (
     images.image_file,
+    images.photo_credit,
     metadata_lines.summary,
     disclosure.field_name,
     disclosure.field_row,

@@ -242,3 +242,16 @@ def test_editors_and_reviewers_go_to_editors_not_authors():
     assert a.metadata.editors == ["严文华", "陆晓东", "邵春明", "孔令仪", "余海峰"]
     assert a.metadata.authors == []
     assert "经过编审委员会审核" in body(a) and "一审" not in body(a)
+
+
+def test_photo_credits_and_image_notes_leave_as_image():
+    a = cleaned("photo_credits.txt")
+    text = body(a)
+    assert "供图" not in text and "摄）" not in text and "图片来源" not in text
+    assert "赛出了风格和水平。" in text and "掌握游泳技能。" in text
+    assert {r.rule for r in a.removals if r.category == "image"} == {"images.photo_credit"}
+
+
+def test_sentences_about_photography_stay():
+    text = body(cleaned("photo_lookalikes.txt"))
+    assert "他从小就喜欢摄影" in text and "历时一年拍摄完成" in text

@@ -1,5 +1,5 @@
-"""Image residue flattened into text: file names (微信图片_2023….jpg) and inline image data.
-They leave the text with a category of their own, `image`."""
+"""Image residue flattened into text: file names (微信图片_2023….jpg), inline image data, image
+markup, photo credits and alt text. They leave the text with a category of their own, `image`."""
 
 from __future__ import annotations
 
@@ -57,4 +57,21 @@ def image_file(block: Block, ctx: BlockContext) -> Label | None:
     text = block.text.strip()
     if len(text) <= MAX_CHARS and (image_line().fullmatch(text) or image_markup(text)):
         return Label(CATEGORY, rule_id(image_file), "file_name")
+    return None
+
+
+@cache
+def credit_line() -> re.Pattern:
+    parts = [e[3:] if e.startswith("re:") else re.escape(e) for e in markers.entries("image_credits")]
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+MAX_CREDIT_CHARS = 60
+
+
+def photo_credit(block: Block, ctx: BlockContext) -> Label | None:
+    """A photo credit or image alt text on a line of its own (某区政府 供图, 记者 某某 摄)."""
+    text = block.text.strip()
+    if len(text) <= MAX_CREDIT_CHARS and credit_line().fullmatch(text):
+        return Label(CATEGORY, rule_id(photo_credit), "credit")
     return None
