@@ -255,3 +255,9 @@ def test_photo_credits_and_image_notes_leave_as_image():
 def test_sentences_about_photography_stay():
     text = body(cleaned("photo_lookalikes.txt"))
     assert "他从小就喜欢摄影" in text and "历时一年拍摄完成" in text
+
+
+def test_teaser_headlines_with_dates_are_neither_body_nor_the_articles_date():
+    a = cleaned("teasers_inline.txt")
+    assert a.metadata.published_at is None
+    assert "演练" not in body(a) and body(a).endswith("重特大火灾事故发生。")

@@ -40,12 +40,13 @@ def field_line(block: Block, ctx: BlockContext) -> Label | None:
 
 DATE_FIRST = re.compile(r"^[\[【(（]?(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
                         r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))")
-OUTLET_DATE = re.compile(r"^[\u4e00-\u9fff]{2,12}\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+OUTLET_DATE = re.compile(r"^[\u4e00-\u9fff]{1,11}[报報网網台社刊]\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,4}){0,3}$")
 
 
 def date_line(block: Block, ctx: BlockContext) -> Label | None:
-    """A short line that opens with a date, or names an outlet then a date: 某某日报 2024-05-06 09:30."""
+    """A short line that opens with a date, or names an outlet then a date: 某某日报 2024-05-06 09:30
+    (an outlet's name ends in 报, 网, 台, 社 or 刊: a headline then a date is a teaser)."""
     text = block.text
     if len(text) <= 60 and "。" not in text and "，" not in text and (DATE_FIRST.match(text) or OUTLET_DATE.match(text)):
         return Label("metadata", rule_id(date_line), "fields")
