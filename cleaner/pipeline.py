@@ -64,6 +64,17 @@ def indent_of(text: str, block: Block) -> str:
     return text[line_start:block.start]
 
 
+def span_removals(ctx: SpanContext) -> list[Removal]:
+    """Spans inside kept lines (in-line spam, bylines, repairs): a span overlapping one an
+    earlier rule took is dropped."""
+    spans: list[Removal] = []
+    for rule in SPAN_RULES:
+        found = rule(ctx)
+        taken = {(r.start, r.end) for r in spans}
+        spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
+    return spans
+
+
 def clean(source: Source, settings: Settings) -> Article | Rejection:
     """Label, extract and segment one decoded document."""
     text = source.text
@@ -76,21 +87,11 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
                                           "not the text of a page")
     view = repairs.read_view(text, blocks)
     labels = label_blocks(view, settings)
-    removals: list[Removal] = []
-    body: list[Block] = []
-    for block, label in zip(blocks, labels):
-        if label.kind == "body":
-            body.append(block)
-        elif label.kind != "title":
-            removals.append(Removal(block.start, block.end, block.text, label.kind, label.rule))
+    body = [b for b, label in zip(blocks, labels) if label.kind == "body"]
+    removals = [Removal(b.start, b.end, b.text, label.kind, label.rule)
+                for b, label in zip(blocks, labels) if label.kind not in ("body", "title")]
 
-    # Spans inside kept lines: in-line spam, closing bylines.
-    ctx = SpanContext(text, tuple(body), settings)
-    spans: list[Removal] = []
-    for rule in SPAN_RULES:
-        found = rule(ctx)
-        taken = {(r.start, r.end) for r in spans}
-        spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
+    spans = span_removals(SpanContext(text, tuple(body), settings))
     bylines = [repairs.without_pinyin(text, r.start, r.end) for r in spans if r.rule in BYLINE_RULES]
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)

@@ -261,3 +261,17 @@ def test_teaser_headlines_with_dates_are_neither_body_nor_the_articles_date():
     a = cleaned("teasers_inline.txt")
     assert a.metadata.published_at is None
     assert "演练" not in body(a) and body(a).endswith("重特大火灾事故发生。")
+
+
+def test_the_body_does_not_reach_up_past_the_headline_to_a_sites_welcome_line():
+    a = cleaned("edge_lookalikes.txt")
+    assert a.metadata.title == "某村新建文化广场投入使用"
+    assert body(a).startswith("近日") and "欢迎访问" not in body(a)
+
+
+def test_a_headline_listing_names_is_still_a_headline():
+    from cleaner.rules.layout import title_shaped
+    from cleaner.settings import Settings
+
+    assert title_shaped("张晓明、李红、王强、赵磊获评市级劳动模范", Settings())
+    assert not title_shaped("精品推荐,热门资讯,在线观看,免费下载", Settings())

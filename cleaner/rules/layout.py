@@ -61,9 +61,10 @@ def extend_top(first: int, blocks: list[Block], labels: list[Label | None], sett
     top, gap = first, 0
     for i in range(first - 1, -1, -1):
         block, label = blocks[i], labels[i]
-        if label is None and (features.is_prose(block.text, settings.min_paragraph_chars)
-                              or ADDRESSEE.match(block.text)):
-            top, gap = i, 0
+        if label is None and ADDRESSEE.match(block.text):
+            top, gap = i, 0  # only a notice's addressee line opens a covering text
+        elif label is None and features.is_prose(block.text, settings.min_paragraph_chars):
+            gap = 0
         elif soft(block, label, settings) and gap < MAX_SOFT_GAP:
             gap += 1
         else:
@@ -119,7 +120,7 @@ def site_suffix_off(text: str) -> str:
     return stripped if len(stripped) >= 4 else text
 
 
-KEYWORD_LIST = re.compile(r"(?:[^,，、]+[,，、]){3,}")  # an SEO keyword list, not a sentence
+KEYWORD_LIST = re.compile(r"(?:[^,，]+[,，]){3,}")  # an SEO keyword list, not a headline
 
 
 def title_shaped(text: str, settings: Settings) -> bool:
