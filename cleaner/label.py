@@ -85,8 +85,9 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
         labels[title] = layout.title_label()
     for i in head:
         if labels[i] is None:
-            # A line of names is a byline only below the headline; above it, a channel or a menu.
-            byline = layout.bare_name(blocks[i]) if title is not None and i > title else None
+            # A line of names is a byline only just below the headline; elsewhere, a channel or a menu.
+            near = title is not None and 0 < i - title <= layout.BYLINE_REACH
+            byline = layout.bare_name(blocks[i]) if near else None
             labels[i] = (byline or spam_lines.stray_line(blocks[i], page)
                          or layout.outlet_link(blocks[i]) or layout.outside_body())
 

@@ -98,7 +98,9 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
             meta.title, stamp = headline(text)
             meta.published_at = meta.published_at or stamp
         elif label.rule == "layout.outlet_link":
-            link_outlets.append(layout.OUTLET_LINK.match(text)["outlet"])
+            outlet = layout.OUTLET_LINK.match(text)["outlet"]
+            if credits.is_org(outlet):  # 某某日报客户端 names an outlet; 移动客户端, 下载APP do not
+                link_outlets.append(outlet)
         elif label.kind != "metadata":
             continue
         elif label.detail.startswith("disclosure_value:"):
@@ -113,6 +115,7 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
         elif label.detail == "byline":
             names, outlet = byline_names(text)
             names = names or credits.credit_names(text)
+            outlet = outlet or credits.credit_outlet(text)
             if not names and label.rule == "layout.bare_name":
                 names = [n for n in SPLIT_NAMES.split(text) if NAME.match(n)]
             meta.authors.extend(names)

@@ -275,3 +275,14 @@ def test_a_headline_listing_names_is_still_a_headline():
 
     assert title_shaped("张晓明、李红、王强、赵磊获评市级劳动模范", Settings())
     assert not title_shaped("精品推荐,热门资讯,在线观看,免费下载", Settings())
+
+
+def test_a_names_slash_outlet_line_is_a_byline_and_ui_words_are_not_authors():
+    a = cleaned("byline_portal.txt")
+    assert a.metadata.title == "某市共享单车将调整收费标准"
+    assert a.metadata.authors == ["石小川"] and a.metadata.source_name == "某某青年报"
+
+
+def test_a_compilers_role_after_the_name_is_no_author():
+    a = cleaned("byline_compiled.txt")
+    assert a.metadata.authors == ["陈立"] and a.metadata.source_name == "某某网"

@@ -35,12 +35,24 @@ def credit() -> re.Pattern:
     return re.compile(rf"[(（]\s*(?:{GIVER})?(?P<names>{names})\s*{WORK}?\s*[)）]")
 
 
+@cache
+def name_outlet() -> re.Pattern:
+    """Names, a slash, then the outlet they write for: 王小明/某某日报."""
+    return re.compile(rf"(?P<names>{person()}(?:[\s、，,]+{person()})*)\s*[/／]\s*(?P<outlet>[^\s/／]{{2,16}})")
+
+
 def credit_names(text: str) -> list[str]:
     """The names of a credit, in order ([] when the text holds none)."""
-    m = credit().search(text)
+    m = credit().search(text) or name_outlet().fullmatch(text.strip())
     if not m:
         return []
     return re.findall(person(), m["names"])
+
+
+def credit_outlet(text: str) -> str | None:
+    """The outlet of a names/outlet byline (王小明/某某日报), else None."""
+    m = name_outlet().fullmatch(text.strip())
+    return m["outlet"] if m and is_org(m["outlet"]) else None
 
 
 def is_org(word: str) -> bool:
@@ -49,8 +61,9 @@ def is_org(word: str) -> bool:
 
 
 def credit_line(block: Block, ctx: BlockContext) -> Label | None:
-    """A line holding only a bracketed credit: (王小明), (某公司:王小明/图文)."""
-    if credit().fullmatch(block.text.strip()):
+    """A line holding only a credit: (王小明), (某公司:王小明/图文), 王小明/某某日报."""
+    text = block.text.strip()
+    if credit().fullmatch(text) or credit_outlet(text):
         return Label("metadata", rule_id(credit_line), "byline")
     return None
 

@@ -11,6 +11,7 @@ from . import credits, features, markers
 from .base import Block, Label, rule_id
 from ..settings import Settings
 
+BYLINE_REACH = 3  # a line of bare names this close below the headline is its byline
 BREAK_PENALTY = 150  # a labelled line inside the body costs this many characters of prose
 NOT_TITLE = re.compile(r"(?:频道|栏目|专栏|首页|门户网?|官方网站)$")
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}$")
