@@ -16,7 +16,7 @@ DATE = re.compile(
 DATE_DMY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 FIELD_NAME = re.compile(r"[:：]")  # a value that runs into the next field (来源:  日期:…) is empty
 OUTLET_FIRST = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,12})\s+(?:19|20)\d{2}")
-SOURCE = re.compile(r"(?:Source|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
+SOURCE = re.compile(r"(?:Source|来源于|來源于|來源於|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
 SPLIT_NAMES = re.compile(r"[\s、,，;；/／丨|｜]+")

@@ -286,3 +286,9 @@ def test_a_names_slash_outlet_line_is_a_byline_and_ui_words_are_not_authors():
 def test_a_compilers_role_after_the_name_is_no_author():
     a = cleaned("byline_compiled.txt")
     assert a.metadata.authors == ["陈立"] and a.metadata.source_name == "某某网"
+
+
+def test_the_headline_is_taken_without_the_site_name_a_title_line_adds():
+    a = cleaned("title_repeated.txt")
+    assert a.metadata.title == "某街道召开老旧小区加装电梯推进会"
+    assert a.metadata.source_name == "某某街道办事处"

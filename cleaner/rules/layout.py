@@ -136,16 +136,19 @@ def title_shaped(text: str, settings: Settings) -> bool:
 
 
 def title_line(head: list[int], blocks: list[Block], labels: list[Label | None], settings: Settings) -> int | None:
-    """The headline: the unlabelled head line nearest above the first metadata line, else the first."""
+    """The headline: the unlabelled head line nearest above the first metadata line, else the first;
+    when another head line is that line without a trailing site name, that one."""
     candidates = [i for i in head if labels[i] is None and title_shaped(blocks[i].text, settings)]
     if not candidates:
         return None
     first_meta = next((i for i in head if (label := labels[i]) is not None and label.kind == "metadata"), None)
-    if first_meta is not None:
-        before = [i for i in candidates if i < first_meta]
-        if before:
-            return before[-1]
-    return candidates[0]
+    before = [i for i in candidates if first_meta is not None and i < first_meta]
+    chosen = before[-1] if before else candidates[0]
+    # A <title>-like line repeats the headline with the site's name after it: take the headline.
+    text = blocks[chosen].text
+    bare = [i for i in candidates if len(blocks[i].text) < len(text) and text.startswith(blocks[i].text)
+            and len(blocks[i].text) >= len(text) / 2]
+    return bare[0] if bare else chosen
 
 
 def title_label() -> Label:
