@@ -292,3 +292,11 @@ def test_the_headline_is_taken_without_the_site_name_a_title_line_adds():
     a = cleaned("title_repeated.txt")
     assert a.metadata.title == "某街道召开老旧小区加装电梯推进会"
     assert a.metadata.source_name == "某某街道办事处"
+
+
+def test_a_site_name_prefixed_to_the_headline_is_left_out_and_a_place_prefix_stays():
+    assert cleaned("title_prefix.txt").metadata.title == "某县开展防汛应急演练"
+    assert cleaned("title_stamp.txt").metadata.title.startswith("某地小学")
+    from cleaner.metadata import headline
+
+    assert headline("某区：老街焕新颜 居民乐开怀")[0] == "某区：老街焕新颜 居民乐开怀"
