@@ -138,7 +138,8 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     return meta
 
 
-DATELINE = re.compile(r"^(?P<head>[^\s，。,(（]{2,24}?)(?P<date>(?:\d{1,2}月)?\d{1,2}日)?(?:讯|电|訊|電)")
+DATELINE = re.compile(r"^(?P<head>[^\s，。,(（]{2,24}?)(?P<date>(?:\d{1,2}月)?\d{1,2}日)(?:讯|电|訊|電)"
+                      r"|^(?P<plain>[^\s，。,(（]{2,24}?)(?:讯|电|訊|電)(?=[\s(（]|$)")
 
 
 def dateline_outlet(text: str) -> str | None:
@@ -147,7 +148,7 @@ def dateline_outlet(text: str) -> str | None:
     m = DATELINE.match(text)
     if not m:
         return None
-    head = m["head"]
+    head = m["head"] or m["plain"]
     if m["date"]:
         ends = [i for i, c in enumerate(head) if c in markers.literals("outlet_endings")]
         head = head[:ends[0] + 1] if ends else head

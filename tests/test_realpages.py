@@ -86,8 +86,8 @@ def test_byline_shapes_parse():
 
     assert byline_names("记者王小明/北京报道")[0] == ["王小明"]
     assert byline_names("記者王小明／台北報導")[0] == ["王小明"]
-    assert byline_names("新华社北京3月5日电（记者张三、李四）")[0] == ["张三", "李四"]
-    assert dateline_outlet("新华社北京3月5日电（记者张三、李四）") == "新华社"
+    assert byline_names("某通讯社北京3月5日电（记者张三、李四）")[0] == ["张三", "李四"]
+    assert dateline_outlet("某通讯社北京3月5日电（记者张三、李四）") == "某通讯社"
     assert byline_names("特约记者 赵六")[0] == ["赵六"]
     assert byline_names("(记者 钱七 摄影报道)")[0] == ["钱七"]
     assert byline_names("【某某報／記者 孫八／高雄報導】") == (["孫八"], "某某報")
