@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .document import Block, Label, Metadata
-from .rules import credits, disclosure, layout, markers
+from .rules import credits, disclosure, layout, markers, markup
 from .rules.metadata_lines import CLOSING_BYLINE, byline_pattern
 
 DATE = re.compile(
@@ -162,6 +162,10 @@ def headline(text: str) -> tuple[str | None, str | None]:
     """(title, date) of the headline line: a leading date stamp is read as the date, and a
     site's name after a separator (…_某某网, … - 某某网站) is left out."""
     date = None
+    spans = markup.residue(text)  # a title line's tags and entities (A&amp;B<br/>) are no part of it
+    if spans:
+        cuts = [0] + [x for span in spans for x in span] + [len(text)]
+        text = "".join(text[cuts[i]:cuts[i + 1]] for i in range(0, len(cuts), 2))
     m = DATE_STAMP.match(text)
     if m and m.end() < len(text):
         date, text = iso_date(m), text[m.end():]

@@ -300,3 +300,9 @@ def test_a_site_name_prefixed_to_the_headline_is_left_out_and_a_place_prefix_sta
     from cleaner.metadata import headline
 
     assert headline("某区：老街焕新颜 居民乐开怀")[0] == "某区：老街焕新颜 居民乐开怀"
+
+
+def test_markup_in_a_headline_is_left_out_of_the_title():
+    from cleaner.metadata import headline
+
+    assert headline("某市A&amp;B公司获评先进企业<br/>")[0] == "某市A&B公司获评先进企业"
