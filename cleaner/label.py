@@ -88,7 +88,7 @@ def label_blocks(blocks: list[Block], settings: Settings) -> list[Label]:
             # A line of names is a byline only just below the headline; elsewhere, a channel or a menu.
             near = title is not None and 0 < i - title <= layout.BYLINE_REACH
             byline = layout.bare_name(blocks[i]) if near else None
-            labels[i] = (byline or spam_lines.stray_line(blocks[i], page)
+            labels[i] = (byline or layout.field_label(blocks[i]) or spam_lines.stray_line(blocks[i], page)
                          or layout.outlet_link(blocks[i]) or layout.outside_body())
 
     for i in range(first, last + 1):

@@ -306,3 +306,9 @@ def test_markup_in_a_headline_is_left_out_of_the_title():
     from cleaner.metadata import headline
 
     assert headline("某市A&amp;B公司获评先进企业<br/>")[0] == "某市A&B公司获评先进企业"
+
+
+def test_furniture_labels_in_the_head_are_boilerplate_not_spam():
+    a = cleaned("head_labels.txt")
+    assert not [r.text for r in a.removals if r.category == "spam"]
+    assert a.metadata.title == "某市推进政务公开标准化建设" and a.metadata.published_at.startswith("2023-11-20")

@@ -163,6 +163,17 @@ def bare_name(block: Block) -> Label | None:
     return None
 
 
+FIELD_LABEL = re.compile(r"^[^:：\s]{1,8}[:：]|^[(（【\[][^)）】\]]*[)）】\]]$|^第[一二三四五六七八九十百千\dA-Z]+[章节条编版]")
+
+
+def field_label(block: Block) -> Label | None:
+    """A head line shaped like page furniture (视力保护色：, 归档时间：…, (资料图), 第一章…): a
+    label or a caption, never counted as injected spam however rare its words."""
+    if FIELD_LABEL.match(block.text):
+        return Label("boilerplate", rule_id(field_label), "label")
+    return None
+
+
 def outlet_link(block: Block) -> Label | None:
     """A link to the outlet's e-paper or app (XX数字报) outside the body."""
     if OUTLET_LINK.match(block.text):
