@@ -54,7 +54,8 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("end", INT64, "offset just past the span's last character"),
         ("text", STRING, "the removed characters"),
         ("category", STRING, "boilerplate, spam, duplicate, metadata (moved into a column), image (file names and "
-                                   "image markup) or repair (residue such as pinyin after characters, taken out)"),
+                                   "image markup, photo credits) or repair (residue taken out: pinyin after characters, HTML tags "
+                                   "and entities)"),
         ("rule", STRING, "id of the rule that removed it: module.function under cleaner/rules/"),
     ],
     "rejected": [
