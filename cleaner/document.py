@@ -113,6 +113,10 @@ class Metadata:
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     summary: str | None = None
+    doc_number: str | None = None  # 发文字号 of a government document
+    index_number: str | None = None  # 索引号 of an information-disclosure catalogue
+    issuer: str | None = None  # 发布机构 / 发文机构
+    written_at: str | None = None  # 成文日期 / 发文日期 (ISO date)
 
 
 @dataclass

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from .document import Rejection
+from .document import Label, Rejection
 from .pipeline import clean
 from .read import decode_source
 from .settings import Settings
 from .terminal import safe
 
-COLOURS = {"boilerplate": "yellow", "metadata": "cyan", "spam": "red", "duplicate": "magenta", "title": "green"}
+COLOURS = {"boilerplate": "yellow", "metadata": "cyan", "spam": "red", "duplicate": "magenta", "title": "green",
+           "image": "blue", "repair": "blue"}
 
 
 def explain_file(path: str, settings: Settings | None = None) -> str:
@@ -28,15 +29,20 @@ def explain_file(path: str, settings: Settings | None = None) -> str:
         from .blocks import split_blocks
         from .label import label_blocks
 
+        from .rules.repairs import read_view
+
         blocks = split_blocks(source.text)
-        pairs = list(zip(blocks, label_blocks(blocks, settings, source.markup)))
+        pairs = list(zip(blocks, label_blocks(read_view(source.text, blocks), settings, source.markup)))
         spans = []
     else:
         header = (f"{path}: article, language {result.language}, encoding {source.encoding}; "
                   f"title {result.metadata.title!r}, published_at {result.metadata.published_at}, "
                   f"source {result.metadata.source_name}, authors {', '.join(result.metadata.authors) or '-'}")
-        pairs = result.labels
-        spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate")]
+        whole = {(r.start, r.end): r for r in result.removals if r.category == "duplicate"}
+        # A kept line the build drops as a repeat shows as the build has it.
+        pairs = [(b, Label(whole[b.start, b.end].category, whole[b.start, b.end].rule)
+                  if lab.kind == "body" and (b.start, b.end) in whole else lab) for b, lab in result.labels]
+        spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate", "repair")]
     lines = [safe(header), ""]
     for block, label in pairs:
         tag = label.kind if label.kind != "body" else "keep"

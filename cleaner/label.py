@@ -6,17 +6,22 @@ import functools
 
 from .document import Block, Label, Markup
 from .markup import labels as markup_labels
-from .rules import layout, metadata_lines, navigation, spam_lines
+from .rules import credits, disclosure, images, layout, metadata_lines, navigation, spam_lines
 from .rules.base import BlockContext, rule_id
 from .rules.marker_lines import RULES as MARKER_RULES
 from .settings import Settings
 
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
 BLOCK_RULES = (
+    images.image_file,
+    images.photo_credit,
     metadata_lines.summary,
+    disclosure.field_name,
+    disclosure.field_row,
     metadata_lines.field_line,
     metadata_lines.date_line,
     metadata_lines.byline,
+    credits.credit_line,
     MARKER_RULES["related.prev_next"],
     MARKER_RULES["related.list_heading"],
     MARKER_RULES["widgets.share_widget"],
@@ -63,6 +68,7 @@ def label_blocks(blocks: list[Block], settings: Settings, markup: Markup | None 
     label_line, ctx = _line_labeller(settings), BlockContext(settings)
     labels: list[Label | None] = [label_line(b.text) if len(b.text) <= CACHED_LINE_CHARS else label_block(b, ctx)
                                   for b in blocks]
+    disclosure.pair_values(blocks, labels)
     if markup is not None and len(markup.lines) == len(blocks):
         if markup.main is not None:
             return markup_labels.with_container(blocks, labels, markup, settings)
@@ -76,6 +82,12 @@ def context_labels(blocks: list[Block], labels: list[Label | None], settings: Se
     if span is None:
         return [lab or layout.outside_body() for lab in labels]
     first, last = span
+    first = layout.extend_top(first, blocks, labels, settings)
+    last = layout.extend_bottom(last, blocks, labels)
+    end = layout.next_article(first, last, blocks, settings)
+    for i in range(end + 1, last + 1):
+        labels[i] = labels[i] or layout.next_article_label()
+    last = end
 
     page = "\n".join(b.text for b in blocks)
 
@@ -85,7 +97,10 @@ def context_labels(blocks: list[Block], labels: list[Label | None], settings: Se
         labels[title] = layout.title_label()
     for i in head:
         if labels[i] is None:
-            labels[i] = (layout.bare_name(blocks[i]) or spam_lines.stray_line(blocks[i], page)
+            # A line of names is a byline only just below the headline; elsewhere, a channel or a menu.
+            near = title is not None and 0 < i - title <= layout.BYLINE_REACH
+            byline = layout.bare_name(blocks[i]) if near else None
+            labels[i] = (byline or layout.field_label(blocks[i]) or spam_lines.stray_line(blocks[i], page)
                          or layout.outlet_link(blocks[i]) or layout.outside_body())
 
     for i in range(first, last + 1):

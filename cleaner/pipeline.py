@@ -7,7 +7,7 @@ from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
 from .markup import meta as page_meta
-from .rules import checks, duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
+from .rules import checks, credits, duplicates, metadata_lines, repairs, spam_inline, spam_known, spam_lines, spam_names
 from .rules.base import SpanContext, rule_id
 from .settings import Settings
 from .spam import lexicon, words
@@ -19,8 +19,13 @@ SPAN_RULES = (
     spam_known.learned_slogan,
     metadata_lines.opening_byline,
     metadata_lines.closing_byline,
+    credits.opening_credit,
+    credits.closing_credit,
+    repairs.pinyin_residue,
+    repairs.markup_residue,
 )
-BYLINE_RULES = (metadata_lines.opening_byline, metadata_lines.closing_byline)  # their spans are bylines: metadata
+BYLINE_RULES = (metadata_lines.opening_byline, metadata_lines.closing_byline,  # their spans are bylines: metadata
+                credits.opening_credit, credits.closing_credit)
 
 
 def warm_up(settings: Settings) -> None:
@@ -66,24 +71,9 @@ def repeats(source: Source, texts: list[str]) -> set[int]:
     return duplicates.repeated_blocks(texts)
 
 
-def clean(source: Source, settings: Settings) -> Article | Rejection:
-    """Label, extract and segment one decoded document."""
-    text = source.text
-    blocks = split_blocks(text)
-    for check in (checks.empty, checks.too_long):
-        if (detail := check(blocks, settings)) is not None:
-            return reject(source, check, detail)
-    labels = label_blocks(blocks, settings, source.markup)
-    removals: list[Removal] = []
-    body: list[Block] = []
-    for block, label in zip(blocks, labels):
-        if label.kind == "body":
-            body.append(block)
-        elif label.kind != "title":
-            removals.append(Removal(block.start, block.end, block.text, label.kind, label.rule))
-
-    # Spans inside kept lines: in-line spam, closing bylines.
-    ctx = SpanContext(text, tuple(body), settings)
+def span_removals(ctx: SpanContext) -> tuple[list[Removal], list[str]]:
+    """Spans inside kept lines (in-line spam, bylines, repairs), a span overlapping one an earlier
+    rule took dropped; and the bylines among them, read without pinyin residue."""
     spans: list[Removal] = []
     bylines: list[str] = []
     for rule in SPAN_RULES:
@@ -92,10 +82,27 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         kept = [r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken)]
         spans.extend(kept)
         if rule in BYLINE_RULES:
-            bylines.extend(r.text for r in kept)
+            bylines.extend(repairs.without_pinyin(ctx.text, r.start, r.end) for r in kept)
+    return spans, bylines
+
+
+def clean(source: Source, settings: Settings) -> Article | Rejection:
+    """Label, extract and segment one decoded document."""
+    text = source.text
+    blocks = split_blocks(text)
+    for check in (checks.empty, checks.too_long):
+        if (detail := check(blocks, settings)) is not None:
+            return reject(source, check, detail)
+    view = repairs.read_view(text, blocks)
+    labels = label_blocks(view, settings, source.markup)
+    body = [b for b, label in zip(blocks, labels) if label.kind == "body"]
+    removals = [Removal(b.start, b.end, b.text, label.kind, label.rule)
+                for b, label in zip(blocks, labels) if label.kind not in ("body", "title")]
+
+    spans, bylines = span_removals(SpanContext(text, tuple(body), settings))
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
-    meta = page_meta.fill(metadata.extract(blocks, labels, bylines), source.markup, blocks, labels)
+    meta = page_meta.fill(metadata.extract(view, labels, bylines), source.markup, view, labels)
     if title_index is not None:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))

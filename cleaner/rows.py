@@ -39,6 +39,10 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
         "repairs": list(src.repairs),
         "html_sha256": src.markup.html_sha256 if src.markup else None,
         "html_bytes": src.markup.html_bytes if src.markup else None,
+        "doc_number": meta.doc_number,
+        "index_number": meta.index_number,
+        "issuer": meta.issuer,
+        "written_at": meta.written_at,
     }
     segments = [
         {"id": a.id, "source_file": src.path, "index": i, "kind": s.kind, "text": s.text,

@@ -35,6 +35,10 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("repairs", STRINGS, "Unicode repairs applied by ftfy"),
         ("html_sha256", STRING, "hex sha256 of the page's HTML when the input was HTML (UTF-8 of a record's field); null for text"),
         ("html_bytes", INT64, "byte length of that HTML; null for text"),
+        ("doc_number", STRING, "a government document's number (发文字号, 文号); null when none"),
+        ("index_number", STRING, "an information-disclosure catalogue's index number (索引号); null when none"),
+        ("issuer", STRING, "the body that issued a government document (发布机构, 发文机构); null when none"),
+        ("written_at", STRING, "ISO 8601 date a government document was written (成文日期, 发文日期); null when none"),
     ],
     "segments": [
         ("id", STRING, "the article's id (join key)"),
@@ -51,7 +55,9 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("start", INT64, "offset of the span's first character in the decoded input"),
         ("end", INT64, "offset just past the span's last character"),
         ("text", STRING, "the removed characters"),
-        ("category", STRING, "boilerplate, spam, duplicate or metadata (moved into a column)"),
+        ("category", STRING, "boilerplate, spam, duplicate, metadata (moved into a column), image (file names and "
+                                   "image markup, photo credits) or repair (residue taken out: pinyin after characters, HTML tags "
+                                   "and entities)"),
         ("rule", STRING, "id of the rule that removed it: module.function under cleaner/rules/"),
     ],
     "rejected": [

@@ -41,7 +41,7 @@ def test_removal_offsets_slice_the_decoded_input_exactly(seeds_version):
     texts = {p.name: decode_source(p.read_bytes(), p.name).text for p in SEEDS.glob("*.txt")}
     for row in removals:
         assert texts[row["source_file"]][row["start"]:row["end"]] == row["text"]
-        assert row["category"] in {"boilerplate", "spam", "duplicate", "metadata"}
+        assert row["category"] in {"boilerplate", "spam", "duplicate", "metadata", "image", "repair"}
         assert registry.get(row["rule"]).id == row["rule"]  # a declared rule (KeyError otherwise)
 
 

@@ -132,3 +132,16 @@ def test_normalised_by_tables_is_nfkc_without_white_space():
     assert normalised_codes("全角ＡＢＣ，（１２３）……") is not None
     assert normalised_codes("表情😀") is None and normalised_codes("e\u0301") is None
     assert normalised_codes("\ud800") is None
+
+
+def test_explain_shows_a_repeated_paragraph_as_the_build_drops_it(tmp_path):
+    from cleaner.explain import explain_file
+
+    page = "标题一二三四\n" + PARA + "此外还有更多。\n某县还将组织开展专题培训，提升村干部服务群众的能力，并建立定期回访制度。\n" + PARA + "\n"
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    import click
+
+    lines = [click.unstyle(line) for line in explain_file(str(path)).splitlines()]
+    repeated = [line for line in lines if line.rstrip().endswith(PARA)]
+    assert len(repeated) == 1 and repeated[0].startswith("duplicate") and "duplicates.repeated_blocks" in repeated[0]

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cache
 
 from ..document import Block, Label, Markup, Metadata
-from ..metadata import DATE, iso_date
+from ..metadata import DATE, iso_date, trim_source
 from ..rules import markers
 from ..rules import markup as rules
 
@@ -84,22 +84,6 @@ def fill_from_slash_byline(meta: Metadata, blocks: list[Block], labels: list[Lab
                     meta.authors.append(m["name"])
                 meta.source_name = meta.source_name or m["outlet"]
             return
-
-
-def trim_source(value: str | None) -> str | None:
-    """An outlet run into the next field by adjacent inline elements (`新华社字号：默认`): cut
-    before the next field's label."""
-    if not value:
-        return value
-    m = glued_field().search(value)
-    return value[:m.start()] if m and m.start() > 0 else value
-
-
-@cache
-def glued_field() -> re.Pattern:
-    """A metadata field's name (data/markers/metadata_fields.txt, longest first) and its colon."""
-    names = sorted(markers.literals("metadata_fields"), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s*[:：]")
 
 
 def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: list[Label]) -> Metadata:

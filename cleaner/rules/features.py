@@ -13,6 +13,7 @@ CLOSERS = "”’」』)）\"'"
 CLAUSE = re.compile(r"[，,、：:；;]")
 LIST_SEPARATORS = re.compile(r"\s*[|｜·•]\s*|\s+")
 BAR_SEPARATORS = re.compile(r"[|｜·•]")
+MIN_LATIN_WORDS = 8  # a line in a Latin script ending a sentence with this many words is prose
 WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 
 
@@ -30,6 +31,8 @@ def is_prose(text: str, min_chars: int) -> bool:
     stops = len(FULL_STOP.findall(text))
     clauses = len(CLAUSE.findall(text))
     ends_sentence = bool(FULL_STOP.match(text.rstrip(CLOSERS)[-1:]))
+    if ends_sentence and len(ASCII_LETTER.findall(text)) > 0.5 * len(text):
+        return len(text.split()) >= MIN_LATIN_WORDS  # an English sentence: words, not clauses
     return stops >= 2 or (ends_sentence and clauses >= 1) or (stops >= 1 and clauses >= 2 and len(text) >= 2 * min_chars)
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from . import features
+from . import credits, features, markers
 from .base import Block, Label, rule, rule_id
 from ..settings import Settings
 
+BYLINE_REACH = 3  # a line of bare names this close below the headline is its byline
 BREAK_PENALTY = 150  # a labelled line inside the body costs this many characters of prose
 NOT_TITLE = re.compile(r"(?:频道|栏目|专栏|首页|门户网?|官方网站)$")
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}$")
@@ -21,7 +22,7 @@ OUTLET_LINK = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,12}?)(?:数字报|电�
 def block_score(block: Block, label: Label | None, settings: Settings) -> float:
     """Positive for prose, slightly negative for short lines, strongly negative for furniture."""
     if label is not None:
-        return -BREAK_PENALTY
+        return -8.0 if label.kind == "image" else -BREAK_PENALTY
     text = block.text
     if features.is_prose(text, settings.min_paragraph_chars):
         return float(features.cjk_count(text) or len(text))
@@ -48,23 +49,114 @@ def body_span(blocks: list[Block], labels: list[Label | None], settings: Setting
     return best_span
 
 
+ADDRESSEE = re.compile(r"^[^。！？]{4,120}[、，,][^。！？]*[:：]$")  # 各县市区委、人民政府，…：
+MAX_SOFT_GAP = 6  # short lines (a signature, a date, a repeated headline) a covering text may stand above
+
+
+def soft(block: Block, label: Label | None, settings: Settings) -> bool:
+    """A line the body may reach over at its top: short and unlabelled, or a bare date."""
+    if label is not None:
+        return label.kind == "metadata" and label.detail == "date"  # metadata_lines.date_line
+    return len(block.text) <= settings.max_heading_chars and not features.is_link_list(block.text)
+
+
+def extend_top(first: int, blocks: list[Block], labels: list[Label | None], settings: Settings) -> int:
+    """The body's first line, moved up over a notice's covering text (addressee line, 现印发给你们
+    paragraph) that a signature block and a date separate from the rest."""
+    top, gap = first, 0
+    for i in range(first - 1, -1, -1):
+        block, label = blocks[i], labels[i]
+        if label is None and ADDRESSEE.match(block.text):
+            top, gap = i, 0  # only a notice's addressee line opens a covering text
+        elif label is None and features.is_prose(block.text, settings.min_paragraph_chars):
+            gap = 0
+        elif soft(block, label, settings) and gap < MAX_SOFT_GAP:
+            gap += 1
+        else:
+            break
+    return top
+
+
+MIN_CLOSING_CHARS = 8
+MAX_CLOSING_LINES = 2  # short sentences closing a report (某某、某某出席开幕式。)
+
+
+def extend_bottom(last: int, blocks: list[Block], labels: list[Label | None]) -> int:
+    """The body's last line, moved down over short complete sentences that close the report."""
+    for i in range(last + 1, min(last + 1 + MAX_CLOSING_LINES, len(blocks))):
+        text = blocks[i].text.rstrip(features.CLOSERS)
+        if labels[i] is not None or len(text) < MIN_CLOSING_CHARS or not text.endswith(("。", "！", "？")):
+            break
+        last = i
+    return last
+
+
+DATELINE = re.compile(r"^(?P<who>[^\s，。,、\d()（）]{2,12}?)\s*(?:\d{1,2}月\d{1,2}日\S?|讯|訊|电|電)[\s(（]")
+
+
+@rule("layout.next_article", kind="context", category="boilerplate")
+def next_article(first: int, last: int, blocks: list[Block], settings: Settings) -> int:
+    """A second article on the page: from a paragraph opening with the first one's dateline on.
+
+    某某网3月1日电 … 某某网3月2日电: the second article's headline goes with it. Returns the
+    index the first article's body ends at."""
+    opener = DATELINE.match(blocks[first].text)
+    if opener is None:
+        return last
+    for k in range(first + 1, last + 1):
+        m = DATELINE.match(blocks[k].text)
+        if m and m["who"] == opener["who"]:
+            above = blocks[k - 1].text
+            headed = k - 1 > first and is_headline_like(above, settings) and not features.is_prose(
+                above, settings.min_paragraph_chars)
+            return k - 2 if headed else k - 1
+    return last
+
+
+def next_article_label() -> Label:
+    return Label("boilerplate", rule_id(next_article), "next_article")
+
+
 def is_headline_like(text: str, settings: Settings) -> bool:
     return 2 <= len(text) <= settings.max_title_chars and "。" not in text and not text.endswith(("：", ":"))
 
 
+def site_suffix_off(text: str) -> str:
+    """A <title>-like line without the site's name after it (…_某某网, … - 某某网站)."""
+    stripped = markers.pattern("title_suffixes").sub("", text).strip()
+    return stripped if len(stripped) >= 4 else text
+
+
+KEYWORD_LIST = re.compile(r"(?:[^,，]+[,，]){3,}")  # an SEO keyword list, not a headline
+
+
+def title_shaped(text: str, settings: Settings) -> bool:
+    """Could be a headline: short, unpunctuated, with words, and not a name, a channel label,
+    a placeholder, an ad slot, a dialog, a code or a keyword list."""
+    if not is_headline_like(text, settings) or NAME_LINE.match(text) or NOT_TITLE.search(site_suffix_off(text)):
+        return False
+    if markers.pattern("not_titles").search(text) or KEYWORD_LIST.match(text):
+        return False
+    words = features.cjk_count(text) or len(re.findall(r"[A-Za-z]{2,}", text))
+    return words >= 3
+
+
 @rule("layout.title_line", kind="context", category="title")
 def title_line(head: list[int], blocks: list[Block], labels: list[Label | None], settings: Settings) -> int | None:
-    """The headline: the unlabelled head line nearest above the first metadata line, else the first."""
-    candidates = [i for i in head if labels[i] is None and is_headline_like(blocks[i].text, settings)
-                  and not NAME_LINE.match(blocks[i].text) and not NOT_TITLE.search(blocks[i].text)]
+    """The headline: the unlabelled head line nearest above the first metadata line, else the first.
+
+    When another head line is that line without a trailing site name, that one."""
+    candidates = [i for i in head if labels[i] is None and title_shaped(blocks[i].text, settings)]
     if not candidates:
         return None
     first_meta = next((i for i in head if (label := labels[i]) is not None and label.kind == "metadata"), None)
-    if first_meta is not None:
-        before = [i for i in candidates if i < first_meta]
-        if before:
-            return before[-1]
-    return candidates[0]
+    before = [i for i in candidates if first_meta is not None and i < first_meta]
+    chosen = before[-1] if before else candidates[0]
+    # A <title>-like line repeats the headline with the site's name after it: take the headline.
+    text = blocks[chosen].text
+    bare = [i for i in candidates if len(blocks[i].text) < len(text) and text.startswith(blocks[i].text)
+            and len(blocks[i].text) >= len(text) / 2]
+    return bare[0] if bare else chosen
 
 
 def title_label() -> Label:
@@ -74,8 +166,22 @@ def title_label() -> Label:
 @rule("layout.bare_name", kind="context", category="metadata")
 def bare_name(block: Block) -> Label | None:
     """A line holding only one to four personal names near the title: an author line."""
-    if NAME_LINE.match(block.text):
-        return Label("metadata", rule_id(bare_name), "byline", names=tuple(NAME_SEPARATOR.split(block.text)))
+    names = tuple(NAME_SEPARATOR.split(block.text.strip()))
+    if NAME_LINE.match(block.text) and all(re.fullmatch(credits.person(), n) for n in names):
+        return Label("metadata", rule_id(bare_name), "byline", names=names)
+    return None
+
+
+FIELD_LABEL = re.compile(r"^[^:：\s]{1,8}[:：]|^[(（【\[][^)）】\]]*[)）】\]]$|^第[一二三四五六七八九十百千\dA-Z]+[章节条编版]")
+
+
+@rule("layout.field_label", kind="context", category="boilerplate")
+def field_label(block: Block) -> Label | None:
+    """A head line shaped like page furniture (视力保护色：, 归档时间：…, (资料图), 第一章…).
+
+    A label or a caption, never counted as injected spam however rare its words."""
+    if FIELD_LABEL.match(block.text):
+        return Label("boilerplate", rule_id(field_label), "label")
     return None
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from . import (  # noqa: F401  (imported to declare their rules)
     checks,
+    credits,
+    disclosure,
     duplicates,
+    images,
     layout,
     marker_lines,
     markup,
     metadata_lines,
     navigation,
+    repairs,
     spam_inline,
     spam_known,
     spam_lines,
