@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from langdetect import DetectorFactory, LangDetectException, detect, detector_factory
+from .han import HAN as HAN_RANGE
 
 DetectorFactory.seed = 0
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(rf"[{HAN_RANGE}]")
 HAN_RUN = re.compile(HAN.pattern + "+")
 HAN_ONLY = 0.95  # share of Han among the letters of a sample above which it is Chinese outright
 

@@ -9,6 +9,7 @@ from .document import Block, Label, Metadata
 from .rules import credits, disclosure, layout, markers
 from .rules.repairs import markup_spans
 from .rules.metadata_lines import CLOSING_BYLINE, byline_pattern
+from .han import HAN
 
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -16,13 +17,13 @@ DATE = re.compile(
 )
 DATE_DMY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 FIELD_NAME = re.compile(r"[:：]")  # a value that runs into the next field (来源:  日期:…) is empty
-OUTLET_FIRST = re.compile(r"^(?P<v>[\u4e00-\u9fff]{2,12})\s+(?:19|20)\d{2}")
+OUTLET_FIRST = re.compile(rf"^(?P<v>[{HAN}]{{2,12}})\s+(?:19|20)\d{{2}}")
 SOURCE = re.compile(r"(?:Source|来源于|來源于|來源於|稿件来源|文章来源|信息来源|新闻来源|消息来源|本文来源|来源|出处|稿源|稿件來源|文章來源|資料來源|來源)\s*[:：]\s*(?P<v>[^\s|｜【】\[\]]+(?: [A-Z][^\s|｜【】\[\]]*)*)")
 AUTHOR = re.compile(r"(?:作者|撰稿|撰文|文)\s*[:：/]\s*(?P<v>[^|｜【】\[\]]+?)(?=\s{2,}|\s*[|｜【】\[\]]|\s+\S+[:：]|$)")
-NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[A-Za-z][A-Za-z .'-]{1,40}$")
+NAME = re.compile(rf"^[{HAN}·]{{2,4}}$|^[A-Za-z][A-Za-z .'-]{{1,40}}$")
 SPLIT_NAMES = re.compile(r"[\s、,，;；/／丨|｜]+")
 LATIN_NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")  # Anna Lee and Tom Wu: names hold spaces
-PLACE_REPORT = re.compile(r"[\s/／]*[\u4e00-\u9fff]{0,6}\s*(?:报道|報導|报导|報道)[)）】]?\s*$")
+PLACE_REPORT = re.compile(rf"[\s/／]*[{HAN}]{{0,6}}\s*(?:报道|報導|报导|報道)[)）】]?\s*$")
 TRAILING_FIELD = re.compile(r"\s+\S{1,6}[:：].*$")
 
 
@@ -31,7 +32,7 @@ def editor_pattern() -> re.Pattern:
     """An editor or reviewer role, a colon, then names (data/markers/editor_roles.txt)."""
     roles = "|".join(sorted(map(re.escape, markers.literals("editor_roles")), key=len, reverse=True))
     return re.compile(rf"(?:{roles})\s*[:：]\s*(?P<v>[^\s|｜【】\[\],，;；]+"
-                      rf"(?:[ 、,，][\u4e00-\u9fff]{{2,3}}(?=\s|$|】|[,，;；]))*)")
+                      rf"(?:[ 、,，][{HAN}]{{2,3}}(?=\s|$|】|[,，;；]))*)")
 
 
 def iso_date(m: re.Match) -> str | None:
@@ -82,7 +83,7 @@ def byline_names(text: str) -> tuple[list[str], str | None]:
                 if NAME.match(name):
                     authors.append(name)
     outlet = m.group("outlet").strip("/／ ") or None
-    if outlet in {"本报", "本台", "本网", "本刊", "本站"}:
+    if outlet in self_outlets():
         outlet = None
     return authors, outlet
 
@@ -129,7 +130,7 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
         if outlet and (text.startswith("【") or credits.is_org(outlet)):
             outlets.append(outlet)
         opener = dateline_outlet(text)
-        if opener and opener not in {"本报", "本台", "本网", "本刊", "本站"}:
+        if opener and opener not in self_outlets():
             outlets.append(opener)
     if meta.source_name is None and (outlets or link_outlets):
         meta.source_name = (outlets or link_outlets)[0]
@@ -205,6 +206,12 @@ def glued_field() -> re.Pattern:
     """A metadata field's name (data/markers/metadata_fields.txt, longest first) and its colon."""
     names = sorted(markers.literals("metadata_fields"), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s*[:：]")
+
+
+@cache
+def self_outlets() -> frozenset[str]:
+    """How an outlet names itself (本报, 本台 ...: data/markers/self_outlets.txt), never a source."""
+    return frozenset(w for line in markers.entries("self_outlets") for w in line.split())
 
 
 def read_fields(text: str, meta: Metadata, outlets: list[str]) -> None:

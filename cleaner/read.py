@@ -50,7 +50,6 @@ BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ""}
 # Every character that looks_binary (CONTROL), repair (MOJIBAKE_HINT's first character) or
 # normalise acts on: a text holding none is plain, and those three leave it as it is.
 NOT_PLAIN = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1a\x1c-\x1f\x7f\u0085\u00a0\u00c2-\u00f4\u1680"

@@ -12,16 +12,17 @@ from ..document import Block, Label, Markup, Metadata
 from ..metadata import DATE, iso_date, trim_source
 from ..rules import markers
 from ..rules import markup as rules
+from ..han import HAN
 
 DATE_NAMES = ("article:published_time", "ld:datepublished", "og:release_date", "pubdate", "publishdate", "publish_date",
               "datepublished", "article:published", "dc.date.issued", "dc.date", "date")
 SOURCE_NAMES = ("contentsource", "source", "article:source", "mediaid", "page:account")
 AUTHOR_NAMES = ("author", "article:author", "ld:author", "dc.creator")
-PERSON = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
+PERSON = re.compile(rf"^(?:[{HAN}·]{{2,4}}|[A-Za-z][A-Za-z .'-]{{1,30}})$")
 ORGANISATION = re.compile(r"(?:网|报|社|台|刊|新闻|科技|财经|中心|政府|办|局|委|院|公司|集团|平台)$")
-OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·\-]{2,20}$")
+OUTLET = re.compile(rf"^[{HAN}A-Za-z0-9·\-]{{2,20}}$")
 WEEKDAY = re.compile(r"^(?:星期|礼拜|周)[一二三四五六日天]$")
-NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+NAME = re.compile(rf"^[{HAN}·]{{2,4}}$")
 ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from . import markers
 from .base import Block, BlockContext, Label, Removal, SpanContext, rule, rule_id, span_removal
+from ..han import HAN
 
 WORK = r"(?:[/／]?\s*(?:文[/／]图|文[/／]圖|图文|圖文|文|图|圖|摄|攝))"
 GIVER = r"[^()（）\s:：]{2,16}?(?:供稿|供图|供圖|提供)\s*|[^()（）\s:：]{2,16}[:：]\s*"
@@ -21,7 +22,7 @@ def _words(kind: str) -> str:
 @cache
 def person() -> str:
     """A personal name: a common family name and one or two characters, not a place or body."""
-    return rf"(?:{_words('surnames')})[\u4e00-\u9fff]{{1,2}}(?<!{')(?<!'.join(_org_endings())})"
+    return rf"(?:{_words('surnames')})[{HAN}]{{1,2}}(?<!{')(?<!'.join(_org_endings())})"
 
 
 @cache

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from ..han import HAN_ALL
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK = re.compile(rf"[{HAN_ALL}]")
 CJK_RUN = re.compile(CJK.pattern + "+")
 ASCII_LETTER = re.compile(r"[A-Za-z]")  # what ch.isascii() and ch.isalpha() accept
 SENTENCE_END = re.compile(r"[。！？!?；;…]")
@@ -14,7 +15,6 @@ CLAUSE = re.compile(r"[，,、：:；;]")
 LIST_SEPARATORS = re.compile(r"\s*[|｜·•]\s*|\s+")
 BAR_SEPARATORS = re.compile(r"[|｜·•]")
 MIN_LATIN_WORDS = 8  # a line in a Latin script ending a sentence with this many words is prose
-WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 
 
 def cjk_count(text: str) -> int:

@@ -10,13 +10,14 @@ import re
 from . import credits, features, markers
 from .base import Block, Label, rule, rule_id
 from ..settings import Settings
+from ..han import HAN
 
 BYLINE_REACH = 3  # a line of bare names this close below the headline is its byline
 BREAK_PENALTY = 150  # a labelled line inside the body costs this many characters of prose
 NOT_TITLE = re.compile(r"(?:频道|栏目|专栏|首页|门户网?|官方网站)$")
-NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}$")
+NAME_LINE = re.compile(rf"^[{HAN}·]{{2,4}}(?:[\s、，,]+[{HAN}·]{{2,4}}){{0,3}}$")
 NAME_SEPARATOR = re.compile(r"[\s、，,]+")  # between the names of a NAME_LINE
-OUTLET_LINK = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,12}?)(?:数字报|电子报|电子版|手机报|客户端|APP|App)$")
+OUTLET_LINK = re.compile(rf"^(?P<outlet>[{HAN}]{{2,12}}?)(?:数字报|电子报|电子版|手机报|客户端|APP|App)$")
 
 
 def block_score(block: Block, label: Label | None, settings: Settings) -> float:

@@ -8,6 +8,7 @@ import re
 
 from .base import Block, Label, rule, rule_id
 from ..document import LineFacts, Markup
+from ..han import HAN
 
 LINK_LINE = 0.5  # a line with at least this share of link text ...
 LINK_PROSE_CHARS = 60  # ... is a link unless it is this long with sentence punctuation
@@ -83,7 +84,7 @@ def symbol_line(block: Block, facts: LineFacts) -> Label | None:
     return Label("boilerplate", rule_id(symbol_line), "symbols")
 
 
-SLASH_BYLINE = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?P<outlet>[\u4e00-\u9fff]{2,10}"
+SLASH_BYLINE = re.compile(rf"^(?P<name>[{HAN}·]{{2,4}})\s*[/／]\s*(?P<outlet>[{HAN}]{{2,10}}"
                           r"(?:报|网|社|台|刊|杂志|新闻|周刊))$")
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from . import features, markers
 from .base import Block, BlockContext, Label, Removal, SpanContext, rule, rule_id, span_removal
+from ..han import HAN
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +42,7 @@ def field_line(block: Block, ctx: BlockContext) -> Label | None:
 
 DATE_FIRST = re.compile(r"^[\[【(（]?(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
                         r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))")
-OUTLET_DATE = re.compile(r"^[\u4e00-\u9fff]{1,11}[报報网網台社刊]\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+OUTLET_DATE = re.compile(rf"^[{HAN}]{{1,11}}[报報网網台社刊]\s+(?:19|20)\d{{2}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?"
                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{1,4}){0,3}$")
 
 

@@ -11,11 +11,12 @@ from html.parser import HTMLParser
 
 from . import markers
 from .base import Block, Removal, SpanContext, rule, span_removal
+from ..han import HAN_ALL
 
 CATEGORY = "repair"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A romanised syllable in brackets right after a CJK character: 區(qū), 公司(si).
-ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])(?:[(（][a-z{TONED}]{{1,6}} ?[)）])+")
+ANNOTATION = re.compile(rf"(?<=[{HAN_ALL}])(?:[(（][a-z{TONED}]{{1,6}} ?[)）])+")
 SYLLABLE_IN = re.compile(rf"[(（](?P<syl>[a-z{TONED}]{{1,6}}) ?[)）]")
 MIN_TONED = 2  # annotations with tone marks a page must hold before they are taken for residue
 MIN_PLAIN = 3  # ... and without: a lone 读(zhǎng) in a lesson on pronunciation stays

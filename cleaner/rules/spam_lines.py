@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 
 from .base import Block, Label, rule, rule_id
+from ..han import HAN
 
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+HAN_RUN = re.compile(rf"[{HAN}]+")
 
 
 def bigrams(text: str) -> set[str]:

@@ -8,6 +8,7 @@ from collections import Counter
 
 import numpy as np
 
+from ..han import HAN_BLOCKS
 from .page import OPENING, QUOTES, name_like
 from .params import SpamParams
 from .words import WORD_MIN_FREQ, WordModel, bloom_hashes, word_model
@@ -21,7 +22,7 @@ Occ = tuple[int, int, str]  # start, end, fragment
 _HAN_TABLE = np.zeros(0x110000, bool)  # code point -> Han (every code point: no clipping to do)
 
 
-for _lo, _hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+for _lo, _hi in HAN_BLOCKS:
     _HAN_TABLE[_lo:_hi + 1] = True
 
 

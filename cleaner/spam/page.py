@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..rules import markers
 from ..rules.base import Block, Removal, SpanContext, span_removal
 
 CATEGORY = "spam"
@@ -61,11 +62,8 @@ def overlaps(s: int, e: int, spans) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-# the hundred commonest surnames: a short out-of-vocabulary fragment starting with one reads as a person's
-# name and is not taken as a shard on its own evidence
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# the hundred commonest surnames (data/markers/common_surnames.txt)
+SURNAMES = frozenset("".join(markers.entries("common_surnames")))
 
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉", '"': '"', "(": ")", "（": "）"}
 OPENING = re.compile("[" + re.escape("".join(QUOTES)) + "]")

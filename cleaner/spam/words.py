@@ -11,17 +11,16 @@ from collections import Counter
 
 import numpy as np
 
+from ..han import HAN_ALL as HAN
+from ..han import is_han  # noqa: F401 (the spam modules' own name for it)
 from .params import SpamParams
 
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 HAN_RUN = re.compile(f"[{HAN}]+")
 
 
-def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 WB_MIN_FREQ = 100  # words at least this frequent make their inner bigrams "word-internal"
