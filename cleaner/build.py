@@ -43,8 +43,11 @@ class Summary:
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
           progress: Callable[[int], None] | None = None, engine: str = "local",
-          shard_bytes: int = publish.SHARD_BYTES) -> Summary:
+          shard_bytes: int = publish.SHARD_BYTES, allow_empty: bool = True) -> Summary:
     """Publish OUT/NAME/VERSION from the inputs; returns what happened.
+
+    allow_empty: when False, a build that keeps no article raises PublishError and publishes
+    nothing (the command line's default; `--allow-empty` lifts it).
 
     engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
     shard_bytes: a config's Parquet shard is closed past this many bytes of rows."""
@@ -62,7 +65,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
     staging = publish.staging_dir(out_dir, name, version)
     try:
         summary = Summary(version_dir=str(target))
-        writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
+        writers = _writers(staging, settings, shard_bytes)
         index = DuplicateIndex(settings.near_duplicate_threshold)
         kept_names: dict[str, str] = {}
         for done in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True):
@@ -72,9 +75,12 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             rows, hashes = _rows(done, index, kept_names, summary)
             for config, config_rows in rows.items():
                 if config_rows:
-                    writers[config].add(config_rows, hashes.get(config))
-        files = {c: w.close() for c, w in writers.items()}
-        content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
+                    split = "train" if config == "rejected" else done.split
+                    writers[(config, split)].add(config_rows, hashes.get(config))
+        if summary.kept == 0 and not allow_empty:
+            raise publish.PublishError(empty_message(summary))
+        files = {key: w.close() for key, w in writers.items()}
+        content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items()).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
         publish.write_json(staging / "manifest.json", manifest)
         publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
@@ -89,6 +95,25 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         if staging.exists():
             import shutil
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _writers(staging: Path, settings: Settings, shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
+    """A writer per (config, split): `validation` beside `train` for the article configs when
+    the settings ask for a validation split; `rejected` is one split."""
+    splits = ("train", "validation") if settings.validation_fraction > 0 else ("train",)
+    return {(c, s): publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes, split=s)
+            for c in schema.CONFIGS for s in (("train",) if c == "rejected" else splits)}
+
+
+def empty_message(summary: Summary) -> str:
+    """Why an empty build is refused, and what to do about it."""
+    if summary.read == 0:
+        found = "no documents were found in the inputs"
+    else:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejected.items()))
+        found = f"none of the {summary.read} documents read became an article ({reasons})"
+    return (f"{found}; nothing was published (check the inputs and --languages, "
+            f"or pass --allow-empty to publish an empty version)")
 
 
 def load_language_profiles() -> None:
@@ -124,8 +149,8 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
         summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
                                "outcome": "rejected", "reason": "duplicate"})
         return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
-                             f"{kind} duplicate of {kept}", kept), {}
-    kept_names[done.id] = done.source_file
+                             f"{kind} duplicate of {kept}", kept, done.record_id), {}
+    kept_names[done.id] = done.name
     summary.kept += 1
     for rule, category, chars in done.removed:
         summary.removed_chars[category] += chars
@@ -141,11 +166,14 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
 
 def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
               summary: Summary) -> dict:
+    import pyarrow.parquet as pq
+
     outputs = []
-    for config, paths in files.items():
+    splits: dict[str, dict[str, int]] = {}
+    for (config, split), paths in files.items():
+        splits.setdefault(config, {})[split] = writers[(config, split)].rows
         for p in paths:
-            import pyarrow.parquet as pq
-            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config,
+            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config, "split": split,
                             "sha256": publish.file_sha256(p), "bytes": p.stat().st_size,
                             "rows": pq.read_metadata(p).num_rows})
     return {
@@ -157,6 +185,7 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
         "inputs": summary.inputs,
         "outputs": outputs,
-        "rows": {c: w.rows for c, w in writers.items()},
+        "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
+        "splits": splits,
         "content_fingerprint": content,
     }

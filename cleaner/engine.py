@@ -57,7 +57,7 @@ def work(raw: RawDocument, settings: Settings, prepared: bool = False):
     """`process`; with `prepared`, its rows.Prepared instead: rows, row hashes and the MinHash
     are made here, in the workers, not in the one process that publishes."""
     result = process(raw, settings)
-    return prepare(result) if prepared else result
+    return prepare(result, settings.validation_fraction) if prepared else result
 
 
 def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",

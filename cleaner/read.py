@@ -223,16 +223,19 @@ def decode_source(data: bytes, relative: str, url: str | None = None, record_id:
     digest = sha256_hex(data)
     rid = document_id(relative, record_id)
     if not data.strip():
-        return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
+        return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid,
+                         record_id)
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
         if looks_binary(data[:65536].decode("latin-1")):
-            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file", rid)
-        return Rejection(None, relative, digest, "undecodable", str(e), rid)
+            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file", rid,
+                             record_id)
+        return Rejection(None, relative, digest, "undecodable", str(e), rid, record_id)
     plain = is_plain(text)
     if not plain and looks_binary(text):
-        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters", rid)
+        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters", rid,
+                         record_id)
     return text_source(text, relative, digest, len(data), encoding, url, record_id, plain)
 
 
@@ -251,7 +254,7 @@ def text_source(text: str, relative: str, digest: str, n_bytes: int, encoding: s
         text = normalise(text)
     if not text.strip():
         return Rejection(None, relative, digest, "empty", "nothing but white space after decoding",
-                         document_id(relative, record_id))
+                         document_id(relative, record_id), record_id)
     return Source(relative, digest, n_bytes, encoding, repairs, text, url, record_id)
 
 
@@ -270,7 +273,8 @@ class RawDocument:
 def to_source(raw: RawDocument) -> Source | Rejection:
     if raw.error is not None:
         digest = sha256_hex(raw.data) if raw.data is not None else ""
-        return Rejection(None, raw.relative, digest, raw.error[0], raw.error[1], document_id(raw.relative, raw.record_id))
+        return Rejection(None, raw.relative, digest, raw.error[0], raw.error[1],
+                         document_id(raw.relative, raw.record_id), raw.record_id)
     if raw.text is not None:
         data = raw.text.encode("utf-8")
         return text_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,

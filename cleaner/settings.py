@@ -23,6 +23,8 @@ class Settings:
     shard_min_count: int = 2  # an injected fragment must recur this often in a document
     # near duplicates across documents
     near_duplicate_threshold: float = 0.85
+    # splits: this share of articles goes to a `validation` split, by a hash of the article id
+    validation_fraction: float = 0.0
     # the published card
     license: str = "unknown"
 
