@@ -97,7 +97,7 @@ CONTEXT = {
 }
 
 DATA_TYPES = {"string": "sc:Text", "strings": "sc:Text", "int64": "sc:Integer", "int32": "sc:Integer",
-              "float64": "sc:Float", "bool": "sc:Boolean", "timestamp[s]": "sc:Date"}
+              "float64": "sc:Float", "bool": "sc:Boolean", "timestamp[ms]": "sc:Date"}
 KEYS = {"articles": ("id",), "segments": ("id", "index"), "rejected": ("id",)}
 CONFIG_DESCRIPTIONS = {
     "articles": "One row per kept article: the cleaned body, metadata read from the page, "

@@ -45,7 +45,10 @@ def explain_file(path: str, settings: Settings | None = None, record: str | None
         if record is not None and raw.record_id == record:
             break
     if record is not None and not out:
-        listed = ", ".join(r for r in seen[:5] if r) or "none"
+        if not any(seen):
+            raise ValueError(f"{path} holds one document, not records: --record is for JSON Lines, Parquet "
+                             "and WARC files")
+        listed = ", ".join(r for r in seen[:5] if r)
         raise ValueError(f"{path} has no record {record!r} (its first records: {listed}); "
                          f"give one of its record ids to --record")
     out.append("legend: keep = article text; [[...]] = span removed inside a kept line (rule in braces)")

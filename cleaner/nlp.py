@@ -53,7 +53,7 @@ def script(text: str) -> str | None:
 
 
 def published(value: str | None) -> tuple[int | None, str | None]:
-    """(seconds since 1970 as a naive timestamp, precision day/minute/second) of an ISO 8601
+    """(milliseconds since 1970 as a naive timestamp, precision day/minute/second) of an ISO 8601
     published_at; the page's own clock, no time zone assumed. (None, None) when absent."""
     if not value or len(value) not in PRECISION:
         return None, None
@@ -61,7 +61,7 @@ def published(value: str | None) -> tuple[int | None, str | None]:
         moment = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
     except ValueError:
         return None, None
-    return int((moment - EPOCH).total_seconds()), PRECISION[len(value)]
+    return int((moment - EPOCH).total_seconds()) * 1000, PRECISION[len(value)]
 
 
 def quality(removals, n_chars: int) -> tuple[float, float, bool]:

@@ -13,7 +13,7 @@ INT32 = ("int32", pa.int32())
 STRINGS = ("strings", pa.list_(pa.string()))
 FLOAT = ("float64", pa.float64())
 BOOL = ("bool", pa.bool_())
-TIMESTAMP = ("timestamp[s]", pa.timestamp("s"))
+TIMESTAMP = ("timestamp[ms]", pa.timestamp("ms"))  # Parquet has no second unit: ms
 
 COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
     "articles": [
