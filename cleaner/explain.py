@@ -39,7 +39,7 @@ def explain_file(path: str, settings: Settings | None = None, record: str | None
     for raw in iter_documents([item]):
         seen.append(raw.record_id or "")
         result = process(raw, settings)
-        duplicate = _duplicate(result, index, kept)
+        duplicate = _duplicate(result, index, kept, shown or path)
         if record is None or raw.record_id == record:
             out.append(explain_result(shown or path, raw, result, duplicate, settings))
         if record is not None and raw.record_id == record:
@@ -55,12 +55,12 @@ def explain_file(path: str, settings: Settings | None = None, record: str | None
     return "\n\n".join(out)
 
 
-def _duplicate(result, index: DuplicateIndex, kept: dict[str, str]) -> str | None:
+def _duplicate(result, index: DuplicateIndex, kept: dict[str, str], shown: str) -> str | None:
     """The build's cross-document check: 'exact duplicate of NAME' for an article repeating an
     earlier one of the file; otherwise the article is remembered."""
     if not isinstance(result, Article):
         return None
-    name = result.source.path + (f"#{result.source.record_id}" if result.source.record_id is not None else "")
+    name = shown + (f"#{result.source.record_id}" if result.source.record_id is not None else "")
     dup = index.check_signature(result.id, text_signature(result.text))
     if dup is not None:
         kind, kept_id = dup
