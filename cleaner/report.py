@@ -25,7 +25,7 @@ body{font:14px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0
 h1{margin:16px 0 4px}h2{border-bottom:1px solid #ccc;padding-bottom:2px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:2px 8px;text-align:left;
 vertical-align:top}td.n{text-align:right}.charts{display:flex;flex-wrap:wrap;gap:12px}
-figure.chart{margin:0;border:1px solid #eee;padding:6px}figcaption{font-weight:600}
+figure.chart{margin:0;border:1px solid #eee;padding:6px;flex:0 0 auto}figcaption{font-weight:600}
 svg .lbl,svg .val{font-size:11px;fill:#333}.none{color:#888}
 .article{border:1px solid #ddd;margin:8px 0;padding:4px 8px}.article summary{cursor:pointer;font-weight:600}
 .body{display:flex;gap:16px}.text{flex:3;white-space:pre-wrap;word-break:break-all}.meta{flex:1;font-size:12px}

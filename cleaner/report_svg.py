@@ -12,7 +12,7 @@ DEFAULT_COLOUR = "#5a8f5a"
 ROW = 18  # pixels per bar of a bar chart
 
 
-def bars(title: str, items: list[tuple[str, int, str | None]], width: int = 640) -> str:
+def bars(title: str, items: list[tuple[str, int, str | None]], width: int = 560) -> str:
     """A horizontal bar chart of (label, value, category or None), in the order given."""
     if not items:
         return f'<figure class="chart"><figcaption>{escape(title)}</figcaption><p class="none">none</p></figure>'
@@ -35,7 +35,7 @@ def bars(title: str, items: list[tuple[str, int, str | None]], width: int = 640)
     return "".join(out)
 
 
-def columns(title: str, items: list[tuple[str, int]], width: int = 640, height: int = 160) -> str:
+def columns(title: str, items: list[tuple[str, int]], width: int = 560, height: int = 160) -> str:
     """A column chart of (label, count) in order (a histogram's bins, or months); the first
     and last labels are written under the axis, every column's label is in its tooltip."""
     if not items:
