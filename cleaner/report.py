@@ -38,7 +38,8 @@ border:1px solid #bbb;border-radius:2px;margin-left:3px;padding:0 2px;white-spac
 SCRIPT = """
 (function(){var box=document.getElementById('filter'),spam=document.getElementById('only-spam');
 function apply(){var q=box.value.trim().toLowerCase(),s=spam.checked,shown=0;
-document.querySelectorAll('.article').forEach(function(a){var ok=(!q||a.dataset.search.indexOf(q)>=0)&&
+document.querySelectorAll('.article').forEach(function(a){var ok=(!q||a.dataset.search.indexOf(q)>=0||
+a.textContent.toLowerCase().indexOf(q)>=0)&&
 (!s||a.dataset.spam==='1');a.style.display=ok?'':'none';if(ok)shown++;});
 document.getElementById('shown').textContent=shown;}
 box.addEventListener('input',apply);spam.addEventListener('change',apply);apply();})();
@@ -190,8 +191,7 @@ def _interleave(seg: dict, spans: list[dict]) -> list:
 
 
 def _span(r: dict) -> str:
-    return (f'<mark class="rm {escape(r["category"])}" data-rule="{escape(r["rule"])}" '
-            f'title="{escape(r["category"])}: {escape(r["rule"])}">{escape(r["text"])}'
+    return (f'<mark class="rm {escape(r["category"])}">{escape(r["text"])}'
             f'<span class="rule">{escape(r["rule"])}</span></mark>')
 
 
@@ -209,7 +209,7 @@ def _article(a: dict, segs: list[dict], spans: list[dict], inline: frozenset[str
             ("url", a.get("url"))]
     dl = "".join(f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in meta if v not in (None, ""))
     title = a.get("title") or "(no title)"
-    search = " ".join([title, a["source_file"], a["text"][:2000]]).lower()
+    search = " ".join([title, a["source_file"]]).lower()  # the script also searches the shown text
     has_spam = any(r["category"] == "spam" for r in spans)
     return (f'<div class="article" id="a-{escape(a["id"])}" data-spam="{int(has_spam)}" '
             f'data-removals="{len(spans)}" data-search="{escape(search)}"><details{" open" if unfold else ""}>'
