@@ -137,44 +137,19 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     rows = manifest["rows"]
     listed = listed_configs(rows)
 
-    fields = []
-    for config in schema.CONFIGS:
-        note = "" if rows.get(config) else " (no rows in this version: it loads as an empty table)"
-        fields.append(f"### `{config}`{note}\n\n{croissant.CONFIG_DESCRIPTIONS[config]} "
-                      f"Rows: {rows.get(config, 0)}.\n\n| column | type | meaning |\n| --- | --- | --- |")
-        fields.extend(f"| `{n}` | {_type_name(k[0])} | {d} |" for n, k, d in schema.COLUMNS[config])
-        fields.append("")
-
-    lengths = summary.article_lengths
-    if lengths:
-        q = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
-        length_line = (f"min {min(lengths)}, quartiles {q[0]:.0f} / {q[1]:.0f} / {q[2]:.0f}, max {max(lengths)}, "
-                       f"mean {statistics.mean(lengths):.0f}")
-    else:
-        length_line = "no articles"
-    stats = [("documents read", summary.read), ("articles kept", summary.kept),
-             ("inputs rejected", sum(summary.rejected.values())), ("characters in article text", summary.chars),
-             ("sentences", summary.sentences), ("segments", rows.get("segments", 0)),
-             ("removed spans", rows.get("removals", 0))]
-    stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
+    fields = field_tables(rows)
+    stats, length_line = statistics_rows(summary, rows)
     rules = [f"| `{rule}` | {cat} | {n} |" for (rule, cat), n in
              sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_RULES]]
     sources = sources_section(manifest["inputs"])
     outputs = [f"| `{o['path']}` | {o['config']} | {o['rows']} | {o['bytes']} | `{o['sha256']}` |"
                for o in manifest["outputs"]]
-    license_line = (f"`{lic}`" if lic != "unknown" else
-                    "unknown: the inputs are scraped pages whose licences were not recorded; "
-                    "check the original publishers' terms before redistributing")
+    license_line = (f"`{lic}`" if lic != "unknown" else "unknown: the inputs are scraped pages whose licences "
+                    "were not recorded; check the original publishers' terms before redistributing")
     dates = croissant.article_dates(root, manifest) if root is not None else []
     published, basis = croissant.date_published(dates)
-    configs_line = ", ".join(f"`{c}`" for c in listed) or "none"
-    empty = [c for c in listed if not rows.get(c)]
-    if empty:
-        configs_line += "; " + ", ".join(f"`{c}`" for c in empty) + " has no rows in this version (loads empty)"
-    rejected_by = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
-    reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
-    reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
-                if code not in REJECTION_REASONS]
+    configs_line = configs_sentence(listed, rows)
+    reasons = reason_rows(manifest["inputs"])
     tool = manifest["tool"]
     template = Template(resources.files("dataset_card").joinpath("template.md").read_text(encoding="utf-8"))
     return template.substitute(
@@ -210,6 +185,54 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         date_basis=basis,
         changelog=changelog or f"- {version}: first published version.",
     )
+
+
+def field_tables(rows: dict[str, int]) -> list[str]:
+    """Per config: a heading, its description and row count, and its columns' table."""
+    from cleaner import croissant
+
+    fields = []
+    for config in schema.CONFIGS:
+        note = "" if rows.get(config) else " (no rows in this version: it loads as an empty table)"
+        fields.append(f"### `{config}`{note}\n\n{croissant.CONFIG_DESCRIPTIONS[config]} "
+                      f"Rows: {rows.get(config, 0)}.\n\n| column | type | meaning |\n| --- | --- | --- |")
+        fields.extend(f"| `{n}` | {_type_name(k[0])} | {d} |" for n, k, d in schema.COLUMNS[config])
+        fields.append("")
+    return fields
+
+
+def configs_sentence(listed: list[str], rows: dict[str, int]) -> str:
+    line = ", ".join(f"`{c}`" for c in listed) or "none"
+    empty = [c for c in listed if not rows.get(c)]
+    if empty:
+        line += "; " + ", ".join(f"`{c}`" for c in empty) + " has no rows in this version (loads empty)"
+    return line
+
+
+def reason_rows(inputs: list[dict]) -> list[str]:
+    """Every documented reason code with how many inputs it covers, then undocumented ones seen."""
+    rejected_by = Counter(i.get("reason") for i in inputs if i.get("outcome") == "rejected")
+    reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
+    reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
+                if code not in REJECTION_REASONS]
+    return reasons
+
+
+def statistics_rows(summary, rows: dict[str, int]) -> tuple[list[tuple[str, int]], str]:
+    """The Statistics table's (measure, value) rows and the article-length line."""
+    lengths = summary.article_lengths
+    if lengths:
+        q = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
+        length_line = (f"min {min(lengths)}, quartiles {q[0]:.0f} / {q[1]:.0f} / {q[2]:.0f}, max {max(lengths)}, "
+                       f"mean {statistics.mean(lengths):.0f}")
+    else:
+        length_line = "no articles"
+    stats = [("documents read", summary.read), ("articles kept", summary.kept),
+             ("inputs rejected", sum(summary.rejected.values())), ("characters in article text", summary.chars),
+             ("sentences", summary.sentences), ("segments", rows.get("segments", 0)),
+             ("removed spans", rows.get("removals", 0))]
+    stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
+    return stats, length_line
 
 
 def _type_name(kind: str) -> str:
