@@ -146,8 +146,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
                for o in manifest["outputs"]]
     license_line = (f"`{lic}`" if lic != "unknown" else "unknown: the inputs are scraped pages whose licences "
                     "were not recorded; check the original publishers' terms before redistributing")
-    dates = croissant.article_dates(root, manifest) if root is not None else []
-    published, basis = croissant.date_published(dates)
+    published, basis = croissant.date_published(croissant.article_dates(root, manifest) if root is not None else [])
     configs_line = configs_sentence(listed, rows)
     reasons = reason_rows(manifest["inputs"])
     tool = manifest["tool"]
