@@ -18,10 +18,18 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 def n_tokens(text: str) -> int:
     """Words of the text as jieba segments it (precise mode, no HMM for unseen words), not
-    counting white space and punctuation."""
-    import jieba
+    counting white space and punctuation. Segmented by rjieba (jieba-rs: jieba's dictionary and
+    algorithm, about 12x faster than jieba in Python, the same counts on the articles compared);
+    the spam rules keep jieba's own dictionary for its frequencies."""
+    import rjieba
 
-    return sum(1 for token in jieba.dt.cut(text, HMM=False) if WORD.search(token))
+    return sum(1 for token in rjieba.cut(text, hmm=False) if WORD.search(token))
+
+
+def warm_up() -> None:
+    """Load the segmenter's dictionary and the script table now (forked workers share them)."""
+    n_tokens("词")
+    script_tables()
 
 
 @cache

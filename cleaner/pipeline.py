@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import dedupe, language, metadata, segment
+from . import dedupe, language, metadata, nlp, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
@@ -30,6 +30,7 @@ def warm_up(settings: Settings) -> None:
     spam_lines.common_words()
     spam_inline.patterns(spam_inline.lexicon_key(settings))
     language.load_profiles()
+    nlp.warm_up()
 
 
 def reject(source: Source, reason: str, detail: str) -> Rejection:

@@ -36,8 +36,8 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("source_bytes", INT64, "byte length of the input"),
         ("encoding", STRING, "the encoding the input was decoded with"),
         ("repairs", STRINGS, "Unicode repairs applied by ftfy"),
-        ("n_tokens", INT64, "words in text as jieba segments it (precise mode, HMM off), punctuation and "
-                            "white space not counted"),
+        ("n_tokens", INT64, "words in text as jieba segments it (jieba-rs via rjieba: precise mode, HMM "
+                            "off), punctuation and white space not counted"),
         ("script", STRING, "zh-Hans or zh-Hant: the script most of text's script-specific characters belong "
                            "to; null when it has none"),
         ("published_ts", TIMESTAMP, "published_at as a timestamp (the page's clock, no time zone); null when none"),

@@ -104,3 +104,15 @@ def test_validation_split_is_a_stable_hash_of_the_id(tmp_path):
             assert set(ds["id"]) == ids[split]
     fractions = [sum(nlp.split_of(f"{n:016x}", 0.1) == "validation" for n in range(5000)) / 5000]
     assert 0.08 < fractions[0] < 0.12
+
+
+def test_rjieba_counts_what_jieba_counts(seeds_version):
+    """n_tokens uses jieba-rs for speed; on the seeds' articles and text of our own it gives
+    jieba's own count (precise mode, HMM off)."""
+    import jieba
+
+    texts = pq.read_table(seeds_version / "data" / "articles").column("text").to_pylist()
+    texts += [SIMPLIFIED, TRADITIONAL, "AI 芯片厂商2024年营收增长35%，CEO表示5G业务仍是重点。"]
+    for text in texts:
+        expected = sum(1 for t in jieba.dt.cut(text, HMM=False) if nlp.WORD.search(t))
+        assert nlp.n_tokens(text) == expected
