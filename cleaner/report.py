@@ -83,7 +83,7 @@ def render(version_dir: str | Path, max_articles: int = MAX_ARTICLES) -> str:
              f"<h1>{escape(name)}</h1>",
              _summary(manifest, articles, rejected, removals),
              _charts(articles, removals),
-             _sources(articles, rejected),
+             _sources(articles, rejected, removals),
              f'<h2 id="articles">Articles</h2><p class="legend">Removed spans, by category: '
              + "".join(f'<span class="{c}">{c}</span>' for c in CATEGORIES)
              + " — each labelled with the id of the rule that removed it.</p>"
@@ -134,25 +134,32 @@ def _charts(articles: list[dict], removals: dict) -> str:
             + "</div>")
 
 
-def source_folder(source_file: str) -> str:
-    """The first folder of an input's path ('.' for a file at the root)."""
-    return source_file.split("/", 1)[0] if "/" in source_file else "."
+def source_folder(row: dict) -> str:
+    """Where a row's input came from: its web domain, or its first folder (summaries.group_of)."""
+    from .summaries import group_of
+
+    return group_of(row["source_file"], row.get("url"))
 
 
-def _sources(articles: list[dict], rejected: list[dict]) -> str:
-    kept, dropped = Counter(source_folder(a["source_file"]) for a in articles), Counter()
+def _sources(articles: list[dict], rejected: list[dict], removals: dict) -> str:
+    kept, dropped = Counter(source_folder(a) for a in articles), Counter()
+    removed: dict[str, Counter] = defaultdict(Counter)
+    for a in articles:
+        for r in removals.get(a["id"], []):
+            removed[source_folder(a)][r["category"]] += r["end"] - r["start"]
     reasons: dict[str, Counter] = defaultdict(Counter)
     for r in rejected:
-        folder = source_folder(r["source_file"])
+        folder = source_folder(r)
         dropped[folder] += 1
         reasons[folder][r["reason"]] += 1
     folders = sorted(set(kept) | set(dropped), key=lambda f: (-(kept[f] + dropped[f]), f))
     rows = "".join(f"<tr><td>{escape(f)}</td><td class=n>{kept[f]}</td><td class=n>{dropped[f]}</td>"
-                   f"<td>{escape(', '.join(f'{k} {n}' for k, n in sorted(reasons[f].items())))}</td></tr>"
+                   f"<td>{escape(', '.join(f'{k} {n}' for k, n in sorted(reasons[f].items())))}</td>"
+                   f"<td>{escape(', '.join(f'{k} {n}' for k, n in sorted(removed[f].items())))}</td></tr>"
                    for f in folders[:200])
     more = f"<p>{len(folders) - 200} more folders not listed.</p>" if len(folders) > 200 else ""
-    return ('<h2 id="sources">Sources</h2><table><tr><th>source folder</th><th>articles</th><th>rejected</th>'
-            f"<th>reasons</th></tr>{rows}</table>{more}")
+    return ('<h2 id="sources">Sources</h2><table><tr><th>source folder or domain</th><th>articles</th><th>rejected</th>'
+            f"<th>reasons</th><th>characters removed</th></tr>{rows}</table>{more}")
 
 
 def pieces(segs: list[dict], spans: list[dict], inline: frozenset[str]) -> list[tuple[str, list]]:
