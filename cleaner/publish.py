@@ -94,7 +94,7 @@ class ConfigWriter:
         self._buffered_rows = 0
         self._buffered_bytes = 0
         if self._writer is None:
-            path = self.directory / f"{self.split}-part-{len(self._shards):05d}.parquet"
+            path = self.directory / f"{self._part_prefix()}{len(self._shards):05d}.parquet"
             self._shards.append(path)
             self._writer = pq.ParquetWriter(path, table.schema, compression="zstd", write_statistics=True)
             self._shard_bytes_written = 0
@@ -103,6 +103,10 @@ class ConfigWriter:
         if self._shard_bytes_written >= self.shard_bytes:
             self._writer.close()
             self._writer = None
+
+    def _part_prefix(self) -> str:
+        """Name of a shard being written (renamed by close): part-N, part-validation-N."""
+        return "part-" if self.split == "train" else f"part-{self.split}-"
 
     def _schema(self) -> pa.Schema:
         meta = {"huggingface": json.dumps({"info": {"features": schema.hf_features(self.config)}})}
@@ -117,7 +121,7 @@ class ConfigWriter:
             self._writer = None
         if not self._shards:
             # no row group at all: a row group of 0 rows makes `datasets` read batches of size 0
-            path = self.directory / f"{self.split}-part-00000.parquet"
+            path = self.directory / f"{self._part_prefix()}00000.parquet"
             pq.ParquetWriter(path, self._schema(), compression="zstd").close()
             self._shards.append(path)
         n = len(self._shards)
