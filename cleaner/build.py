@@ -80,7 +80,8 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         if summary.kept == 0 and not allow_empty:
             raise publish.PublishError(empty_message(summary))
         files = {key: w.close() for key, w in writers.items()}
-        content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items()).encode()).hexdigest()
+        content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
+                                 .encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
         publish.write_json(staging / "manifest.json", manifest)
         publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,

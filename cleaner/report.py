@@ -84,7 +84,7 @@ def render(version_dir: str | Path, max_articles: int = MAX_ARTICLES) -> str:
              _summary(manifest, articles, rejected, removals),
              _charts(articles, removals),
              _sources(articles, rejected, removals),
-             f'<h2 id="articles">Articles</h2><p class="legend">Removed spans, by category: '
+             '<h2 id="articles">Articles</h2><p class="legend">Removed spans, by category: '
              + "".join(f'<span class="{c}">{c}</span>' for c in CATEGORIES)
              + " — each labelled with the id of the rule that removed it.</p>"
              f'<p><input id="filter" type="search" placeholder="filter by title, file or text" aria-label="filter"> '

@@ -190,7 +190,10 @@ def test_a_blank_screenshot_is_told_from_a_real_one(tmp_path):
     """png_has_content itself: a one-colour PNG is blank."""
     width, height = 64, 16
     raw = b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height))
-    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
     assert not png_has_content(png)
