@@ -166,6 +166,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         default_config=default_config(listed) or "none",
         load_path=f"{name}/{version}",
         splits_line=splits_line(manifest, settings),
+        load_lines=load_lines(f"{name}/{version}", rows),
         fields="\n".join(fields),
         reasons="\n".join(reasons),
         sources=sources,
@@ -236,6 +237,13 @@ def statistics_rows(summary, rows: dict[str, int]) -> tuple[list[tuple[str, int]
 
 def _type_name(kind: str) -> str:
     return "list of string" if kind == "strings" else kind
+
+
+def load_lines(path: str, rows: dict[str, int]) -> str:
+    """One load_dataset line per config; streamed (and said why) for a config without rows."""
+    return "\n".join(f'{c} = load_dataset("{path}", "{c}", split="train")' if rows.get(c) else
+                     f'{c} = load_dataset("{path}", "{c}", split="train", streaming=True)  # 0 rows'
+                     for c in schema.CONFIGS)
 
 
 def splits_line(manifest: dict, settings) -> str:

@@ -83,3 +83,20 @@ def test_a_build_that_keeps_nothing_is_refused_by_default(tmp_path):
         build([str(inputs)], str(tmp_path / "out"), "x", "1.0.0", Settings(), workers=1, allow_empty=False)
     assert not (tmp_path / "out" / "x" / "1.0.0").exists()
     assert not list((tmp_path / "out" / "x").glob(".*tmp*"))
+
+
+@pytest.mark.parametrize("which", ["seeds", "empty"])
+def test_the_cards_load_lines_run(which, seeds_version, empty_version, tmp_path, monkeypatch):
+    """Each config's load_dataset line in the card, run as written (relative to --out)."""
+    import re
+
+    version = seeds_version if which == "seeds" else empty_version
+    card = (version / "README.md").read_text(encoding="utf-8")
+    lines = re.findall(r"^(\w+) = (load_dataset\(.*\))(?:  # 0 rows)?$", card, re.MULTILINE)
+    assert [name for name, _ in lines] == list(schema.CONFIGS)
+    monkeypatch.chdir(version.parent.parent)
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+    rows = rows_of(version)
+    for name, call in lines:
+        ds = eval(call, {"load_dataset": datasets.load_dataset})  # the card's own line
+        assert len(list(ds)) == rows[name], name
