@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of the in-line spam rules (cleaner.rules.spam_inline) on injected noise and seeds.
+"""Benchmark of the in-line spam rules (cleaner.rules.spam_*, cleaner/spam/) on injected noise and seeds.
 
     .venv/bin/python bench/spam_noise.py --docs 200 --seed 1
     .venv/bin/python bench/spam_noise.py --texts tests/fixtures/heldout_texts \
@@ -53,9 +53,9 @@ import noise as noisegen  # tests/noise.py (a local `noise` below is a bytearray
 from cleaner import learn  # noqa: E402
 from cleaner.document import Block  # noqa: E402
 from cleaner.pipeline import SPAN_RULES  # noqa: E402
-from cleaner.rules import spam_inline  # noqa: E402
 from cleaner.rules.base import SpanContext  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
+from cleaner.spam import words  # noqa: E402
 
 RULES = tuple(r for r in SPAN_RULES if r.__module__.rsplit(".", 1)[-1].startswith("spam_"))  # the spam span rules
 SHARED = ROOT.parent / "shared"
@@ -127,7 +127,7 @@ def bench_noise(n_docs: int, seed: int, settings: Settings, verbose: bool,
     misses, losses = [], []
     n_chars = 0
     elapsed = 0.0
-    wm = spam_inline.word_model()  # load the dictionary outside the timing
+    wm = words.word_model()  # load the dictionary outside the timing
     for doc in docs:
         t0 = time.process_time()
         removals = run_rules(doc.text, settings)
@@ -145,7 +145,7 @@ def bench_noise(n_docs: int, seed: int, settings: Settings, verbose: bool,
             got = sum(removed[s.start:s.end])
             kind = s.kind
             if kind == "slogan":  # shards that are dictionary words can only be found by their slot
-                kind = "slogan/word" if wm.is_word(s.text, spam_inline.WORD_MIN_FREQ) else "slogan/other"
+                kind = "slogan/word" if wm.is_word(s.text, words.WORD_MIN_FREQ) else "slogan/other"
             per_kind[kind][0] += s.end - s.start
             per_kind[kind][1] += got
             if got < s.end - s.start:
@@ -225,8 +225,6 @@ def bench_seeds(settings: Settings) -> bool:
     elapsed, reps = 0.0, 5
     for _ in range(reps):
         for text in texts:
-            for cached in (spam_inline.ad_hits, spam_inline.shard_spans, spam_inline.body_of):
-                cached.cache_clear()
             t0 = time.process_time()
             run_rules(text, settings)
             elapsed += time.process_time() - t0

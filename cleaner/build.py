@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, croissant, publish, schema
+from . import __version__, croissant, publish, schema, terminal
 from .dedupe import DuplicateIndex
 from .diff import changelog
 from .engine import run_engine
@@ -43,59 +44,94 @@ class Summary:
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
           progress: Callable[[int], None] | None = None, engine: str = "local",
-          shard_bytes: int = publish.SHARD_BYTES, allow_empty: bool = True) -> Summary:
+          shard_bytes: int = publish.SHARD_BYTES, follow_symlinks: bool = False,
+          allow_empty: bool = True) -> Summary:
     """Publish OUT/NAME/VERSION from the inputs; returns what happened.
 
     allow_empty: when False, a build that keeps no article raises PublishError and publishes
     nothing (the command line's default; `--allow-empty` lifts it).
 
     engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
-    shard_bytes: a config's Parquet shard is closed past this many bytes of rows."""
-    from dataset_card import render
-
-    publish.check_name(name)
-    publish.check_version(version)
-    for given in inputs:
-        if not os.path.exists(given):
-            raise publish.PublishError(f"input {given} does not exist")
+    shard_bytes: a config's Parquet shard is closed past this many bytes of rows;
+    follow_symlinks: read links that lead out of the inputs too (walk.find_inputs)."""
+    check(inputs, name, version, settings)
     out_dir = Path(out)
     target = out_dir / name / version
     load_language_profiles()
-    publish.remove_stale_staging(out_dir, name)
-    staging = publish.staging_dir(out_dir, name, version)
-    try:
-        summary = Summary(version_dir=str(target))
-        writers = _writers(staging, settings, shard_bytes)
-        index = DuplicateIndex(settings.near_duplicate_threshold)
-        kept_names: dict[str, str] = {}
-        for done in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True):
-            summary.read += 1
-            if progress:
-                progress(1)
-            rows, hashes = _rows(done, index, kept_names, summary)
-            for config, config_rows in rows.items():
-                if config_rows:
-                    split = "train" if config == "rejected" else done.split
-                    writers[(config, split)].add(config_rows, hashes.get(config))
-        if summary.kept == 0 and not allow_empty:
-            raise publish.PublishError(empty_message(summary))
-        files = {key: w.close() for key, w in writers.items()}
-        content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
-                                 .encode()).hexdigest()
-        manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
-        publish.write_json(staging / "manifest.json", manifest)
-        publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
-                                                                          root=staging))
-        log = changelog(out_dir / name, version, staging)
-        (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
-                                                              changelog=log, root=staging),
-                                           encoding="utf-8")
-        summary.status = publish.finalise(staging, target, content)
-        return summary
-    finally:
-        if staging.exists():
-            import shutil
-            shutil.rmtree(staging, ignore_errors=True)
+    with publish.sigterm_stops_the_build():
+        publish.remove_stale_staging(out_dir, name)
+        staging = publish.staging_dir(out_dir, name, version)
+        try:
+            summary = Summary(version_dir=str(target))
+            docs = iter_documents(find_inputs(inputs, follow_symlinks))
+            writers = _write_rows(run_engine(docs, settings, workers, engine, prepared=True), staging, settings,
+                                  summary, progress, shard_bytes)
+            if summary.kept == 0 and not allow_empty:
+                raise publish.PublishError(empty_message(summary))
+            files = {key: w.close() for key, w in writers.items()}
+            content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
+                                     .encode()).hexdigest()
+            manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
+            _describe(staging, out_dir, name, version, manifest, settings, summary)
+            summary.status = publish.finalise(staging, target, content)
+            return summary
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def check(inputs: list[str], name: str, version: str, settings: Settings) -> None:
+    """Refuse, before anything is written, what cannot be published: a bad name, version or
+    licence, a missing input, an extra spam lexicon that does not read or parse."""
+    from .spam.lexicon import load_lexicon
+
+    publish.check_name(name)
+    publish.check_version(version)
+    publish.check_license((settings.license or "unknown").lower())
+    for given in inputs:
+        if not os.path.exists(given) and not os.path.islink(given):
+            raise publish.PublishError(f"input {terminal.safe_line(given)} does not exist")
+    for path in settings.spam_lexicons:
+        try:
+            load_lexicon((path,))
+        except UnicodeDecodeError as e:
+            raise publish.PublishError(f"spam lexicon {terminal.safe_line(path)} is not UTF-8 text "
+                                       f"(byte {e.start}: {e.reason})") from None
+        except (OSError, ValueError) as e:
+            raise publish.PublishError(f"spam lexicon {terminal.safe_line(path)}: "
+                                       f"{terminal.safe_line(str(e.strerror if isinstance(e, OSError) else e))}") from None
+
+
+def _write_rows(results, staging: Path, settings: Settings, summary: Summary,
+                progress: Callable[[int], None] | None,
+                shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
+    """Every document's rows into the writers of their config and split, duplicates found on the way."""
+    writers = _writers(staging, settings, shard_bytes)
+    index = DuplicateIndex(settings.near_duplicate_threshold)
+    kept_names: dict[str, str] = {}
+    for done in results:
+        summary.read += 1
+        if progress:
+            progress(1)
+        rows, hashes = _rows(done, index, kept_names, summary)
+        for config, config_rows in rows.items():
+            if config_rows:
+                split = "train" if config == "rejected" else done.split
+                writers[(config, split)].add(config_rows, hashes.get(config))
+    return writers
+
+
+def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: dict, settings: Settings,
+              summary: Summary) -> None:
+    """The manifest, the Croissant description and the card, written into the staging folder."""
+    from dataset_card import render
+
+    publish.write_json(staging / "manifest.json", manifest)
+    publish.write_json(staging / "croissant.json", croissant.describe(name, version, manifest, settings,
+                                                                      root=staging))
+    log = changelog(out_dir / name, version, staging)
+    (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
+                                                          changelog=log, root=staging), encoding="utf-8")
 
 
 def _writers(staging: Path, settings: Settings, shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
@@ -142,6 +178,13 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
         summary.rejected[done.reason] += 1
         summary.inputs.append(done.input)
         return done.rows, done.hashes
+    if done.id in kept_names:  # a container repeating a record id: the id must name one article
+        summary.rejected["duplicate_id"] += 1
+        summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
+                               "outcome": "rejected", "reason": "duplicate_id"})
+        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate_id",
+                             "the same source_file and record id as an article kept earlier",
+                             kept_names[done.id], done.record_id), {}
     dup = index.check_signature(done.id, done.signature)
     if dup is not None:
         kind, kept_id = dup

@@ -1,4 +1,4 @@
-"""The command line: build, learn, explain, report, diff, push."""
+"""The command line: build, learn, explain, report, rules, diff, push."""
 
 from __future__ import annotations
 
@@ -27,8 +27,40 @@ def default_inputs() -> list[str]:
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"cleaner: {message}", err=True)
+    """One line on stderr (control characters of file names or values shown as escapes), exit."""
+    from .terminal import safe_line
+
+    click.echo(f"cleaner: {safe_line(message)}", err=True)
     sys.exit(code)
+
+
+def bounded_workers(workers: int | None) -> int:
+    """--workers: all the CPUs this process may use when not given; below 1 refused; above the
+    CPUs, lowered to them with a note (more processes would only cost memory)."""
+    from .engine import max_workers
+
+    cpus = max_workers()
+    if workers is None:
+        return cpus
+    if workers < 1:
+        fail(f"--workers must be 1 or more (got {workers}); leave it out to use all {cpus} CPUs")
+    if workers > cpus:
+        click.echo(f"cleaner: note: --workers {workers} lowered to {cpus}, the CPUs this process may use", err=True)
+        return cpus
+    return workers
+
+
+def default_name(first_input: str) -> str:
+    """The dataset name when --name is not given: the first input's folder name (or file stem),
+    refused with the way out when it is no valid name (spaces, other characters)."""
+    from .publish import NAME
+
+    path = Path(first_input)
+    name = path.resolve().name if path.is_dir() else path.stem
+    if not NAME.fullmatch(name):
+        fail(f"the dataset name would be the input's name {name!r}, which is not a valid name "
+             f"(letters, digits, '.', '_', '-'): pass --name NAME")
+    return name
 
 
 class Commands(click.Group):
@@ -64,24 +96,30 @@ def main() -> None:
 @click.option("--out", default="dist", show_default=True, help="Folder that holds NAME/VERSION.")
 @click.option("--name", default=None, help="Dataset name [default: the first input's folder name].")
 @click.option("--version", "version", default=__version__, show_default=True, help="Semantic version X.Y.Z.")
-@click.option("--workers", type=int, default=0, help="Processes [default: all cores].")
+@click.option("--workers", type=int, default=None,
+              help="Processes, 1 or more; more than the CPUs is lowered to them [default: all CPUs].")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]'; "
                    "RAY_ADDRESS selects a cluster).")
 @click.option("--languages", default="", help="Comma-separated ISO 639-1 codes to keep; others are rejected.")
-@click.option("--license", "license_id", default="unknown", show_default=True, help="License id for the card.")
+@click.option("--license", "license_id", default="unknown", show_default=True,
+              help="Hugging Face Hub licence id for the card (mit, apache-2.0, cc-by-4.0, other...).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links that lead out of the inputs too (never into /proc, /sys, /dev).")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
 @click.option("--validation-fraction", type=click.FloatRange(0, 1, max_open=True), default=0.0,
               show_default=True, help="Share of articles put in a `validation` split, chosen by a hash of the id.")
 @click.option("--allow-empty", is_flag=True, help="Publish even when no article is kept (refused otherwise).")
-def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons,
+def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons,
           validation_fraction, allow_empty) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
-        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine,
+        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks,
                validation_fraction, allow_empty)
-    except KeyboardInterrupt:  # also while importing, before the build has started
+    except KeyboardInterrupt as e:  # also while importing, before the build has started
+        if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
+            fail("terminated; nothing was published", 143)
         fail("interrupted; nothing was published", 130)
 
 
@@ -107,22 +145,23 @@ def output_folder(out: str) -> None:
 
 
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
-           validation_fraction=0.0, allow_empty=False) -> None:
+           follow_symlinks=False, validation_fraction=0.0, allow_empty=False) -> None:
     from .build import build as run_build
     from .publish import PublishError
+    from .terminal import safe_line
 
     inputs = list(inputs) or default_inputs()
     for given in inputs:
         if not os.path.exists(given):
             fail(f"input {given} does not exist")
-    name = name or (Path(inputs[0]).resolve().name if Path(inputs[0]).is_dir() else Path(inputs[0]).stem)
+    name = default_name(inputs[0]) if name is None else name
     settings = Settings(
         languages=language_codes(languages),
-        license=license_id,
+        license=license_id.lower(),
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
         validation_fraction=validation_fraction,
     )
-    workers = workers or os.cpu_count() or 1
+    workers = bounded_workers(workers)
     try:
         output_folder(out)
         if not os.access(out, os.W_OK):
@@ -130,13 +169,13 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         if sys.stderr.isatty():
             from .read import find_inputs
 
-            total = sum(1 for _ in find_inputs(inputs))
+            total = sum(1 for _ in find_inputs(inputs, follow_symlinks))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
                 summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
-                                    engine=engine, allow_empty=allow_empty)
+                                    engine=engine, follow_symlinks=follow_symlinks, allow_empty=allow_empty)
         else:
             summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
-                                allow_empty=allow_empty)
+                                follow_symlinks=follow_symlinks, allow_empty=allow_empty)
     except PublishError as e:
         fail(str(e))
     except OSError as e:
@@ -144,7 +183,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
     except RuntimeError as e:  # an engine that cannot start (Ray missing or unreachable)
         fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
     verb = "unchanged (already published with the same content)" if summary.status == "unchanged" else "published"
-    click.echo(f"{summary.version_dir}: {verb}")
+    click.echo(f"{safe_line(summary.version_dir)}: {verb}")
     click.echo(summary.line())
 
 
@@ -229,6 +268,20 @@ def report(version_dir, output, max_articles) -> None:
 
 
 @main.command()
+@click.option("--kind", type=click.Choice(["block", "context", "span", "segment", "document"]), default=None,
+              help="Only the rules of this kind.")
+def rules(kind) -> None:
+    """List every rule: its fixed id (as published in removals.rule or rejected.reason), kind,
+    category and what kind of noise it targets."""
+    from .rules.registry import all_rules
+
+    listed = [r for r in all_rules() if kind is None or r.kind == kind]
+    width = max(len(r.id) for r in listed)
+    for r in listed:
+        click.echo(f"{r.id:<{width}}  {r.kind:<8}  {r.category:<11}  {r.description}")
+
+
+@main.command()
 @click.argument("old", type=click.Path(exists=True, file_okay=False))
 @click.argument("new", type=click.Path(exists=True, file_okay=False))
 def diff(old, new) -> None:
@@ -241,7 +294,9 @@ def diff(old, new) -> None:
         report = format_diff(diff_versions(old, new))
     except (OSError, ValueError, KeyError, pa.ArrowException) as e:  # not a version, damaged Parquet
         fail(f"cannot compare {old} and {new}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
-    click.echo(report)
+    from .terminal import safe
+
+    click.echo(safe(report))
 
 
 @main.command()

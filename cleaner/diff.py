@@ -56,7 +56,7 @@ def format_diff(d: VersionDiff) -> str:
 
 
 def version_key(name: str) -> tuple[int, int, int] | None:
-    parts = name.split("-")[0].split(".")
+    parts = name.split("+")[0].split("-")[0].split(".")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return None
     return int(parts[0]), int(parts[1]), int(parts[2])
@@ -80,12 +80,18 @@ def changelog(name_dir: Path, version: str, new_dir: Path, limit: int = 50) -> s
     d = diff_versions(str(prev), str(new_dir))
     lines = [f"- {version} (against {prev.name}): {len(d.added)} articles added, {len(d.removed)} removed, "
              f"{len(d.changed)} changed, {d.unchanged} unchanged."]
-    entries = [f"  - added `{s}`" for s in d.added] + [f"  - removed `{s}`" for s in d.removed]
-    entries += [f"  - changed `{s}`: {', '.join(f)}" + (f" (text {delta:+d} characters)" if "text" in f else "")
+    entries = [f"  - added `{code(s)}`" for s in d.added] + [f"  - removed `{code(s)}`" for s in d.removed]
+    entries += [f"  - changed `{code(s)}`: {', '.join(f)}" + (f" (text {delta:+d} characters)" if "text" in f else "")
                 for s, f, delta in d.changed]
     lines += entries[:limit] + ([f"  - ... and {len(entries) - limit} more"] if len(entries) > limit else [])
     earlier = _changelog_section(prev / "README.md")
     return "\n".join(lines + ([earlier] if earlier else []))
+
+
+def code(text: str) -> str:
+    """A file name safe inside a Markdown code span on one line: line breaks and other control
+    characters escaped, no backtick to close the span early."""
+    return repr(text)[1:-1].replace("`", "'")
 
 
 def _changelog_section(card: Path) -> str:

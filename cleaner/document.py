@@ -47,6 +47,8 @@ class Label:
     kind: str
     rule: str
     detail: str = ""
+    outlet: str = ""  # an outlet's name the rule read off the line (an e-paper link), for the metadata
+    names: tuple[str, ...] = ()  # people's names the rule read off the line (an author line), for the metadata
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,13 @@ import signal
 import sys
 import time
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing import get_context
 
-from .document import Article, Rejection
+from .document import Article, Rejection, document_id
 from .pipeline import clean, warm_up
-from .read import RawDocument, to_source
+from .read import RawDocument, safe_text, to_source
 from .rows import prepare
 from .settings import Settings
 
@@ -44,26 +44,53 @@ Result = Article | Rejection
 
 def process(raw: RawDocument, settings: Settings) -> Result:
     """Decode and clean one document; never raises for bad input."""
-    source = to_source(raw)
+    try:
+        source = to_source(raw)
+    except Exception as e:  # one bad document never stops a run
+        return failure(raw, e)
     if isinstance(source, Rejection):
         return source
     try:
         return clean(source, settings)
-    except Exception as e:  # one bad document never stops a run
-        return Rejection(source, source.path, source.sha256, "error", f"{type(e).__name__}: {e}")
+    except Exception as e:
+        return Rejection(source, source.path, source.sha256, "error", safe_text(f"{type(e).__name__}: {e}"),
+                         document_id(source.path, source.record_id))
+
+
+def failure(raw: RawDocument, e: Exception) -> Rejection:
+    """The `error` rejection of a document some step failed on, made of values that can always
+    be written (lone surrogates escaped)."""
+    record_id = None if raw.record_id is None else safe_text(raw.record_id)
+    rid = document_id(safe_text(raw.relative), record_id)
+    return Rejection(None, safe_text(raw.relative), "", "error", safe_text(f"{type(e).__name__}: {e}"), rid,
+                     record_id)
 
 
 def work(raw: RawDocument, settings: Settings, prepared: bool = False):
     """`process`; with `prepared`, its rows.Prepared instead: rows, row hashes and the MinHash
-    are made here, in the workers, not in the one process that publishes."""
-    result = process(raw, settings)
-    return prepare(result, settings.validation_fraction) if prepared else result
+    are made here, in the workers, not in the one process that publishes. Every step of one
+    document is guarded: a failure is that document's `error` rejection."""
+    try:
+        result = process(raw, settings)
+        return prepare(result, settings.validation_fraction) if prepared else result
+    except Exception as e:
+        result = failure(raw, e)
+        return prepare(result, settings.validation_fraction) if prepared else result
+
+
+def max_workers() -> int:
+    """The CPUs this process may run on: more worker processes than that only cost memory."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no affinity on macOS
+        return max(1, os.cpu_count() or 1)
 
 
 def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
                prepared: bool = False) -> Iterator:
     """Results in input order, from one process, a pool of `workers` processes, or Ray; with
     `prepared`, rows.Prepared records ready to publish."""
+    workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
     if engine == "ray":
         yield from run_ray(docs, settings, workers, prepared=prepared)
         return
@@ -148,6 +175,7 @@ def _init_worker(settings: Settings, prepared: bool) -> None:
     """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
     global _settings, _prepared
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
     _settings, _prepared = settings, prepared
 
 

@@ -19,6 +19,7 @@ from .document import Article, Rejection
 from .engine import process
 from .read import InputFile, RawDocument, iter_documents
 from .settings import Settings
+from .terminal import safe
 
 COLOURS = {"boilerplate": "yellow", "metadata": "cyan", "spam": "red", "duplicate": "magenta", "title": "green"}
 STDIN_SUFFIXES = ((b"PAR1", ".parquet"), (b"WARC/", ".warc"), (b"\x1f\x8b", ".warc.gz"), (b"{", ".jsonl"))
@@ -76,7 +77,7 @@ def explain_result(path: str, raw: RawDocument, result: Article | Rejection, dup
     if isinstance(result, Rejection):
         header = f"{name}: rejected ({result.reason}): {result.detail}"
         if source is None:
-            return header
+            return safe(header)
         from .blocks import split_blocks
         from .label import label_blocks
 
@@ -91,13 +92,13 @@ def explain_result(path: str, raw: RawDocument, result: Article | Rejection, dup
                   f"source {meta.source_name}, authors {', '.join(meta.authors) or '-'}")
         pairs = result.labels
         spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate")]
-    lines = [header, ""]
+    lines = [safe(header), ""]
     for block, label in pairs:
         tag = label.kind if label.kind != "body" else "keep"
         colour = COLOURS.get(label.kind)
         inner = [r for r in spans if block.start <= r.start and r.end <= block.end and
                  not (r.start == block.start and r.end == block.end)]
-        text = _mark(block, inner) if inner else (click.style(block.text, fg=colour) if colour else block.text)
+        text = _mark(block, inner) if inner else (click.style(safe(block.text), fg=colour) if colour else safe(block.text))
         lines.append(f"{click.style(f'{tag:<11}', bold=True)} {label.rule:<34} {text}")
     return "\n".join(lines)
 
@@ -105,10 +106,10 @@ def explain_result(path: str, raw: RawDocument, result: Article | Rejection, dup
 def _mark(block, spans) -> str:
     out, pos = [], block.start
     for r in sorted(spans, key=lambda r: r.start):
-        out.append(block.text[pos - block.start:r.start - block.start])
-        out.append(click.style(f"[[{r.text}]]{{{r.rule}}}", fg=COLOURS.get(r.category, "red")))
+        out.append(safe(block.text[pos - block.start:r.start - block.start]))
+        out.append(click.style(f"[[{safe(r.text)}]]{{{r.rule}}}", fg=COLOURS.get(r.category, "red")))
         pos = r.end
-    out.append(block.text[pos - block.start:])
+    out.append(safe(block.text[pos - block.start:]))
     return "".join(out)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 
 from .document import Block, Label
-from .rules import footer, layout, metadata_lines, navigation, related, spam_lines, widgets
-from .rules.base import BlockContext
+from .rules import layout, metadata_lines, navigation, spam_lines
+from .rules.marker_lines import RULES as MARKER_RULES
+from .rules.base import BlockContext, rule_id
 from .settings import Settings
 
 # First match wins; metadata before furniture so that a source/date line is read, not dropped.
@@ -15,19 +16,19 @@ BLOCK_RULES = (
     metadata_lines.field_line,
     metadata_lines.date_line,
     metadata_lines.byline,
-    related.prev_next,
-    related.list_heading,
-    widgets.share_widget,
-    widgets.comment_widget,
-    widgets.tag_line,
-    footer.disclaimer,
-    footer.copyright_line,
+    MARKER_RULES["related.prev_next"],
+    MARKER_RULES["related.list_heading"],
+    MARKER_RULES["widgets.share_widget"],
+    MARKER_RULES["widgets.comment_widget"],
+    MARKER_RULES["widgets.tag_line"],
+    MARKER_RULES["footer.disclaimer"],
+    MARKER_RULES["footer.copyright_line"],
     navigation.breadcrumb,
     navigation.link_bar,
 )
 
 
-BODY = Label("body", "layout.body_span")  # every body line's label (labels are immutable: one will do)
+BODY = Label("body", rule_id(layout.body_span))  # every body line's label (labels are immutable: one will do)
 LINE_CACHE = 16_384  # lines whose block-rule label is remembered, per settings (a site's furniture recurs)
 CACHED_LINE_CHARS = 200  # ... lines up to this long: longer ones are prose, seldom seen twice
 

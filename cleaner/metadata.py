@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .document import Block, Label, Metadata
-from .rules import layout, markers
+from .rules import markers
 from .rules.metadata_lines import CLOSING_BYLINE, byline_pattern
 
 DATE = re.compile(
@@ -82,16 +82,16 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
         text = block.text
         if label.kind == "title":
             meta.title = meta.title or text
-        elif label.rule == "layout.outlet_link":
-            link_outlets.append(layout.OUTLET_LINK.match(text)["outlet"])
+        elif label.outlet:  # a link to the outlet's e-paper or app
+            link_outlets.append(label.outlet)
         elif label.kind != "metadata":
             continue
         elif label.detail == "summary":
             meta.summary = markers.pattern("summary").sub("", text, count=1).strip() or None
         elif label.detail == "byline":
             names, outlet = byline_names(text)
-            if not names and label.rule == "layout.bare_name":
-                names = [n for n in SPLIT_NAMES.split(text) if NAME.match(n)]
+            if not names and label.names:  # a line of names alone
+                names = list(label.names)
             meta.authors.extend(names)
             if outlet:
                 outlets.append(outlet)

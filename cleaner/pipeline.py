@@ -6,9 +6,10 @@ from . import dedupe, language, metadata, nlp, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
-from .rules import duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
-from .rules.base import SpanContext
+from .rules import checks, duplicates, metadata_lines, spam_inline, spam_known, spam_lines, spam_names
+from .rules.base import SpanContext, rule_id
 from .settings import Settings
+from .spam import lexicon, words
 
 SPAN_RULES = (
     spam_inline.ad_vocabulary,
@@ -18,7 +19,7 @@ SPAN_RULES = (
     metadata_lines.opening_byline,
     metadata_lines.closing_byline,
 )
-BYLINE_RULES = {"metadata_lines.opening_byline", "metadata_lines.closing_byline"}
+BYLINE_RULES = (metadata_lines.opening_byline, metadata_lines.closing_byline)  # their spans are bylines: metadata
 
 
 def warm_up(settings: Settings) -> None:
@@ -26,15 +27,17 @@ def warm_up(settings: Settings) -> None:
     profiles, the NFKC tables of duplicate signatures): forked workers then share one copy
     instead of each loading its own."""
     dedupe.nfkc_tables()
-    spam_inline.word_model()
+    words.word_model()
     spam_lines.common_words()
-    spam_inline.patterns(spam_inline.lexicon_key(settings))
+    lexicon.patterns(lexicon.lexicon_key(settings))
     language.load_profiles()
     nlp.warm_up()
 
 
-def reject(source: Source, reason: str, detail: str) -> Rejection:
-    return Rejection(source, source.path, source.sha256, reason, detail, document_id(source.path, source.record_id))
+def reject(source: Source, check, detail: str) -> Rejection:
+    """The rejection of a document by a document check (its id is the reason code)."""
+    return Rejection(source, source.path, source.sha256, rule_id(check), detail,
+                     document_id(source.path, source.record_id))
 
 
 def cut(block: Block, spans: list[Removal]) -> str:
@@ -50,11 +53,6 @@ def cut(block: Block, spans: list[Removal]) -> str:
     return "".join(pieces).strip()
 
 
-def visible_chars(text: str) -> int:
-    """Characters other than white space (str.split's white space is exactly re's \\s)."""
-    return sum(map(len, text.split()))
-
-
 def indent_of(text: str, block: Block) -> str:
     line_start = text.rfind("\n", 0, block.start) + 1
     return text[line_start:block.start]
@@ -64,12 +62,9 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     """Label, extract and segment one decoded document."""
     text = source.text
     blocks = split_blocks(text)
-    if not blocks:
-        return reject(source, "empty", "no line holds any character")
-    longest = max(b.end - b.start for b in blocks)
-    if longest > settings.max_line_chars:
-        return reject(source, "too_long", f"a single line of {longest} characters (limit {settings.max_line_chars}): "
-                                          "not the text of a page")
+    for check in (checks.empty, checks.too_long):
+        if (detail := check(blocks, settings)) is not None:
+            return reject(source, check, detail)
     labels = label_blocks(blocks, settings)
     removals: list[Removal] = []
     body: list[Block] = []
@@ -82,11 +77,14 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     # Spans inside kept lines: in-line spam, closing bylines.
     ctx = SpanContext(text, tuple(body), settings)
     spans: list[Removal] = []
+    bylines: list[str] = []
     for rule in SPAN_RULES:
         found = rule(ctx)
         taken = {(r.start, r.end) for r in spans}
-        spans.extend(r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken))
-    bylines = [r.text for r in spans if r.rule in BYLINE_RULES]
+        kept = [r for r in found if not any(s <= r.start < e or s < r.end <= e for s, e in taken)]
+        spans.extend(kept)
+        if rule in BYLINE_RULES:
+            bylines.extend(r.text for r in kept)
 
     title_index = next((i for i, lab in enumerate(labels) if lab.kind == "title"), None)
     meta = metadata.extract(blocks, labels, bylines)
@@ -106,7 +104,7 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     segments: list[Segment] = []
     for i, (block, clean_text) in enumerate(zip(body, texts)):
         if i in dupes:
-            removals.append(Removal(block.start, block.end, block.text, "duplicate", duplicates.RULE_ID))
+            removals.append(Removal(block.start, block.end, block.text, "duplicate", rule_id(duplicates.repeated_blocks)))
             continue
         removals.extend(by_block.get(i, []))
         if not clean_text:
@@ -118,12 +116,11 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     removals.sort(key=lambda r: (r.start, r.end))
 
     body_text = "\n".join(s.text for s in segments if s.kind != "title")
-    if not body_text:
-        return reject(source, "no_content", "every line is page furniture: no article body found")
-    if visible_chars(body_text) < settings.min_article_chars:
-        return reject(source, "too_short", f"the body holds {len(body_text)} characters, under {settings.min_article_chars}")
+    for check in (checks.no_content, checks.too_short):
+        if (detail := check(body_text, settings)) is not None:
+            return reject(source, check, detail)
     lang = language.identify(body_text, settings.language_sample_chars)
-    if settings.languages and lang not in settings.languages:
-        return reject(source, "language", f"language {lang} is not among {', '.join(settings.languages)}")
+    if (detail := checks.language(lang, settings)) is not None:
+        return reject(source, checks.language, detail)
     return Article(source, document_id(source.path, source.record_id), meta, lang, segments, removals,
                    list(zip(blocks, labels)))

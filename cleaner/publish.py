@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, schema
+from . import __version__, schema, terminal
 from .rows import HASH_MOD, Columns, column_count, row_hashes, to_columns, to_rows
 
-VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+# SemVer 2.0.0's own pattern (semver.org), ASCII digits, matched whole: no trailing newline.
+VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+                     r"(?:-((?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?")
+MAX_VERSION_CHARS = 128
+# The Hub's repository-name rule: letters, digits, '.', '_', '-'; no '--' or '..'; '.' and '-'
+# neither first nor last; at most 96 characters.
+NAME = re.compile(r"(?!.*(?:--|\.\.))[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?")
 ROWS_PER_GROUP = 10_000
 SHARD_BYTES = 256 * 1024 * 1024  # rotate a config's shard past this many uncompressed bytes
 BUFFER_BYTES = 32 * 1024 * 1024  # write a row group past ROWS_PER_GROUP rows or this many bytes of rows
@@ -30,13 +42,29 @@ class PublishError(Exception):
 
 
 def check_version(version: str) -> None:
-    if not VERSION.match(version):
-        raise PublishError(f"version {version!r} is not a semantic version (X.Y.Z)")
+    if len(version) > MAX_VERSION_CHARS or not VERSION.fullmatch(version):
+        raise PublishError(f"version {terminal.safe_line(repr(version))} is not a semantic version "
+                           f"(X.Y.Z, optionally -PRERELEASE and +BUILD, as semver.org 2.0.0 defines)")
 
 
 def check_name(name: str) -> None:
-    if not NAME.match(name):
-        raise PublishError(f"name {name!r} must be letters, digits, '.', '_' or '-'")
+    if not NAME.fullmatch(name):
+        raise PublishError(f"name {terminal.safe_line(repr(name))} must be 1-96 letters, digits, '.', '_' or '-' "
+                           f"(no '--' or '..', not starting or ending with '.' or '-')")
+
+
+@functools.lru_cache(maxsize=1)
+def hub_licenses() -> frozenset[str]:
+    """The licence ids the Hugging Face Hub accepts in a card (cleaner/data/hub_licenses.txt)."""
+    text = resources.files("cleaner.data").joinpath("hub_licenses.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def check_license(license_id: str) -> None:
+    if license_id not in hub_licenses():
+        raise PublishError(f"license {terminal.safe_line(repr(license_id))} is not a Hugging Face Hub licence id "
+                           f"(such as mit, apache-2.0, cc-by-4.0, other, unknown; the list: "
+                           f"https://huggingface.co/docs/hub/repositories-licenses)")
 
 
 def file_sha256(path: Path) -> str:
@@ -139,6 +167,27 @@ class ConfigWriter:
         return hashlib.sha256(f"{config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread: a build stops as on Ctrl-C and removes its staging."""
+
+
+@contextlib.contextmanager
+def sigterm_stops_the_build() -> Iterator[None]:
+    """SIGTERM raises Terminated while inside (main thread only: Python runs handlers there)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def git_commit() -> str | None:
     """The tool's git commit when it runs from a checkout."""
     here = Path(__file__).resolve().parent
@@ -191,16 +240,23 @@ def read_manifest(version_dir: Path) -> dict | None:
 
 def finalise(staging: Path, target: Path, content_fingerprint: str) -> str:
     """Move a complete staging directory into place: 'published', or 'unchanged' when the
-    version exists with the same content. Different content is refused."""
-    if target.exists():
-        existing = read_manifest(target) or {}
+    version exists with the same content. Different content is refused.
+
+    One step places the version: rename(2) of the staging folder onto the version's path, which
+    fails when a version is there (a published version is never an empty folder); a build that
+    loses a race to another one learns it from that failure, never from a check made before."""
+    try:
+        os.rename(staging, target)
+    except OSError as e:
+        if not (target.exists() or target.is_symlink()):
+            raise
         shutil.rmtree(staging, ignore_errors=True)
+        existing = read_manifest(target) or {}
         if existing.get("content_fingerprint") == content_fingerprint:
             return "unchanged"
         raise PublishError(
-            f"{target} is already published with other content; versions are immutable: "
-            f"build a new version number instead")
-    os.replace(staging, target) if not target.exists() else None
+            f"{terminal.safe_line(str(target))} is already published with other content; versions are immutable: "
+            f"build a new version number instead") from e
     fsync_dir(target.parent)
     return "published"
 
@@ -220,5 +276,22 @@ def write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
 
 
-__all__ = ["ConfigWriter", "PublishError", "TOOL", "__version__", "check_name", "check_version", "file_sha256",
-           "finalise", "git_commit", "read_manifest", "remove_stale_staging", "staging_dir", "write_json"]
+__all__ = [
+    "TOOL",
+    "ConfigWriter",
+    "PublishError",
+    "Terminated",
+    "__version__",
+    "check_license",
+    "check_name",
+    "check_version",
+    "file_sha256",
+    "finalise",
+    "git_commit",
+    "hub_licenses",
+    "read_manifest",
+    "remove_stale_staging",
+    "sigterm_stops_the_build",
+    "staging_dir",
+    "write_json",
+]

@@ -1,9 +1,8 @@
-"""Find inputs, decode their bytes, repair mojibake: bytes in, `Source` (or `Rejection`) out."""
+"""Read inputs (found by walk.py), decode their bytes, repair mojibake: bytes in, `Source` (or `Rejection`) out."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import stat
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .document import Rejection, Source, document_id
+from .walk import InputFile, find_inputs, printable  # noqa: F401 (re-exported: read's API before walk.py)
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -54,56 +54,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ""}
 # normalise acts on: a text holding none is plain, and those three leave it as it is.
 NOT_PLAIN = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1a\x1c-\x1f\x7f\u0085\u00a0\u00c2-\u00f4\u1680"
                        r"\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\ufeff]")
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    relative: str  # path relative to the root it was found under (posix separators)
-    error: str | None = None  # why it could not be listed (an unreadable folder)
-
-
-def find_inputs(inputs: list[str | os.PathLike]) -> Iterator[InputFile]:
-    """Files under each input (recursively, sorted, symlink loops skipped), or the file itself."""
-    for given in inputs:
-        root = Path(given)
-        if not root.is_dir():  # a file, or something else (a FIFO...) that iter_documents rejects
-            yield InputFile(root, printable(root.name))
-            continue
-        seen: set[tuple[int, int]] = set()
-        errors: list[OSError] = []
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
-            yield from _unlisted(errors, root)
-            try:
-                st = os.stat(dirpath)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) in seen:
-                dirnames[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                path = Path(dirpath) / name
-                yield InputFile(path, printable(path.relative_to(root).as_posix()))
-        yield from _unlisted(errors, root)
-
-
-def _unlisted(errors: list[OSError], root: Path) -> Iterator[InputFile]:
-    """Folders os.walk could not list (permissions): one unreadable input each, not silence."""
-    while errors:
-        e = errors.pop(0)
-        path = Path(e.filename) if e.filename else root
-        relative = path.relative_to(root).as_posix() if path != root else root.name
-        yield InputFile(path, printable(relative) + "/", f"{type(e).__name__}: {e.strerror or e} (a folder)")
-
-
-def printable(name: str) -> str:
-    """A file name as valid Unicode: undecodable bytes escaped (\\xNN), never lost; a backslash
-    of the name doubled, so that a name spelling out "\\xff" stays apart from one holding the byte."""
-    return name.replace("\\", "\\\\").encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -270,11 +220,29 @@ class RawDocument:
     error: tuple[str, str] | None = None  # (reason, detail) when it could not be read
 
 
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: no character, cannot be written as UTF-8
+
+
+def safe_text(text: str) -> str:
+    """`text` with any lone surrogate escaped (\\udXXX): writable as UTF-8 (rows, JSON, ids)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def to_source(raw: RawDocument) -> Source | Rejection:
+    safe_record = None if raw.record_id is None else safe_text(raw.record_id)
+    rid = document_id(raw.relative, safe_record)
     if raw.error is not None:
         digest = sha256_hex(raw.data) if raw.data is not None else ""
-        return Rejection(None, raw.relative, digest, raw.error[0], raw.error[1],
-                         document_id(raw.relative, raw.record_id), raw.record_id)
+        return Rejection(None, raw.relative, digest, raw.error[0], safe_text(raw.error[1]), rid,
+                         safe_record)
+    for field_name, value in (("text", raw.text), ("url", raw.url), ("id", raw.record_id)):
+        bad = LONE_SURROGATE.search(value) if value is not None else None
+        if bad is not None:
+            digest = sha256_hex(raw.text.encode("utf-8", "surrogatepass")) if raw.text is not None else \
+                sha256_hex(raw.data or b"")
+            return Rejection(None, raw.relative, digest, "undecodable",
+                             f"the record's {field_name} holds a lone surrogate (U+{ord(bad.group()):04X}) at "
+                             f"character {bad.start()}: not valid Unicode", rid, safe_record)
     if raw.text is not None:
         data = raw.text.encode("utf-8")
         return text_source(raw.text, raw.relative, sha256_hex(data), len(data), "utf-8 (record)", raw.url,
@@ -283,13 +251,14 @@ def to_source(raw: RawDocument) -> Source | Rejection:
 
 
 def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
-    """Every document of every input: one per plain file, one per record of a container."""
+    """Every document of every input: one per plain file, one per record of a container (or
+    one rejection for a container that holds none)."""
     from . import formats
 
     for item in items:
         problem = item.error or _not_a_regular_file(item.path)
         if problem:
-            yield RawDocument(item.relative, error=("unreadable", problem))
+            yield RawDocument(item.relative, error=(item.reason if item.error else "unreadable", problem))
             continue
         reader = formats.reader_for(item.path)
         if reader is None:
@@ -300,7 +269,38 @@ def iter_documents(items: Iterable[InputFile]) -> Iterator[RawDocument]:
                 continue
             yield RawDocument(item.relative, data=data)
             continue
-        yield from reader(item)
+        yield from _records(item, reader)
+
+
+def _records(item: InputFile, reader) -> Iterator[RawDocument]:
+    """A container's documents; one rejection for the file when it holds none, or when the
+    reader fails part-way (the documents read before it failed stay)."""
+    n = 0
+    try:
+        if item.path.stat().st_size == 0:  # any format: no bytes is `empty` (a reader may call it damaged)
+            yield RawDocument(item.relative, error=("empty", "the file holds no bytes"))
+            return
+        for raw in reader(item):
+            n += 1
+            yield raw
+    except Exception as e:  # a damaged container stops its own reading, never the run
+        yield RawDocument(item.relative, error=("unreadable", f"after {n} records: {type(e).__name__}: {e}"))
+        return
+    if n == 0:
+        yield RawDocument(item.relative, error=_nothing_in(item.path))
+
+
+def _nothing_in(path: Path) -> tuple[str, str]:
+    """The rejection of a container file with no record: `empty` (no bytes, or white space only)
+    or `no_records` (something, but not one record)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 20)
+    except OSError as e:
+        return "unreadable", f"{type(e).__name__}: {e.strerror or e}"
+    if not head.strip():
+        return "empty", "the file holds no bytes or only white space"
+    return "no_records", "the file holds no record this format's reader recognises"
 
 
 def _not_a_regular_file(path: Path) -> str | None:
@@ -321,7 +321,8 @@ def read_input(item: InputFile) -> Source | Rejection:
     """Read one plain file; unreadable files become rejections, not exceptions."""
     problem = item.error or _not_a_regular_file(item.path)
     if problem:
-        return Rejection(None, item.relative, "", "unreadable", problem, document_id(item.relative))
+        return Rejection(None, item.relative, "", item.reason if item.error else "unreadable", problem,
+                         document_id(item.relative))
     try:
         data = item.path.read_bytes()
     except OSError as e:

@@ -57,10 +57,9 @@ def read_config(version_dir: Path, config: str, columns: list[str] | None = None
 
 def inline_rules() -> frozenset[str]:
     """Ids of the rules that cut spans inside kept lines (the others take whole lines)."""
-    from .pipeline import SPAN_RULES
-    from .rules.base import rule_id
+    from .rules.registry import all_rules
 
-    return frozenset(rule_id(r) for r in SPAN_RULES)
+    return frozenset(r.id for r in all_rules() if r.kind == "span")
 
 
 def render(version_dir: str | Path, max_articles: int = MAX_ARTICLES) -> str:

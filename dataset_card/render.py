@@ -37,6 +37,12 @@ REJECTION_REASONS = {
     "too_long": "a single line longer than the settings' max_line_chars: not a page's text",
     "duplicate": "an exact or near duplicate of an article kept earlier (duplicate_of names it)",
     "error": "the cleaner failed on this input (detail holds the error); other inputs are unaffected",
+    "outside_input": "a symbolic link leading out of the input folders, or into /proc, /sys or /dev: not read",
+    "no_records": "a container file (JSON Lines, Parquet, WARC) with bytes but not one record",
+    "unsupported_type": "a WARC/WET file whose records are none of them text",
+    "bad_field": "a container record whose text, url or id field holds a number, object or list, not text",
+    "truncated": "a WARC record cut off before the length its header announces",
+    "duplicate_id": "a container record repeating the record id of an article kept earlier",
 }
 
 
@@ -177,7 +183,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         lengths=length_line,
         rejections=", ".join(f"{k} {v}" for k, v in sorted(summary.rejected.items())) or "none",
         settings_fingerprint=manifest["settings_fingerprint"],
-        lexicons=", ".join(f"`{Path(x['path']).name}` (sha256 `{x['sha256'][:16]}`)"
+        lexicons=", ".join(f"`{cell(Path(x['path']).name)}` (sha256 `{x['sha256'][:16]}`)"
                            for x in manifest.get("lexicons", [])) or "none",
         git_commit=tool.get("git_commit") or "none recorded",
         pyarrow_version=tool.get("pyarrow", "unknown"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.rules import footer, metadata_lines, navigation, related, widgets
+from cleaner.rules import metadata_lines, navigation
+from cleaner.rules.registry import get
 from helpers import block
 
 PROSE = "记者从市委组织部了解到，今年以来全市新建党群服务中心四十二个，覆盖所有街道和社区。"
@@ -77,48 +78,48 @@ def test_summary(text):
 @pytest.mark.parametrize("text", ["分享到:", "字号：大 中 小", "【打印本页】【关闭窗口】", "扫一扫在手机打开当前页", "网站logo", "今天是",
                                   "回顶部 到底部", ">>我要举报"])
 def test_share_widget(text):
-    assert fires(widgets.share_widget, text)
+    assert fires(get("widgets.share_widget").func, text)
 
 
 @pytest.mark.parametrize("text", [PROSE, "今天是长阳土家族自治县脱贫摘帽的攻坚之年", "打印机产业链"])
 def test_share_widget_keeps_prose(text):
-    assert not fires(widgets.share_widget, text)
+    assert not fires(get("widgets.share_widget").func, text)
 
 
 @pytest.mark.parametrize("text", ["评论一下", "评论 0人参与,0条评论", "还没有评论,快来抢沙发吧!", "登录后发表评论", "网友评论（共56条）"])
 def test_comment_widget(text):
-    assert fires(widgets.comment_widget, text)
+    assert fires(get("widgets.comment_widget").func, text)
 
 
 def test_comment_widget_keeps_sentences_about_comments():
-    assert not fires(widgets.comment_widget, "网友纷纷在评论区留言，为家乡的球队点赞，相关话题阅读量超过一千万。")
+    assert not fires(get("widgets.comment_widget").func, "网友纷纷在评论区留言，为家乡的球队点赞，相关话题阅读量超过一千万。")
 
 
 @pytest.mark.parametrize("text", ["上一篇: 某某会议召开", "下一篇：某某调研", "【上一条】无"])
 def test_prev_next(text):
-    assert fires(related.prev_next, text)
+    assert fires(get("related.prev_next").func, text)
 
 
 @pytest.mark.parametrize("text", ["相关阅读", "热门推荐", "延伸阅读：", "友情链接", "热点新闻"])
 def test_list_heading(text):
-    assert fires(related.list_heading, text)
+    assert fires(get("related.list_heading").func, text)
 
 
 def test_list_heading_keeps_headings_that_contain_the_words():
-    assert not fires(related.list_heading, "相关新闻报道引发热议的背后")
+    assert not fires(get("related.list_heading").func, "相关新闻报道引发热议的背后")
 
 
 @pytest.mark.parametrize("text", ["©2024 Powered By 某某 - 网站地图", "Copyright © 2015-2022 example.cn", "京ICP备12345678号",
                                   "某某报社版权所有"])
 def test_copyright_line(text):
-    assert fires(footer.copyright_line, text)
+    assert fires(get("footer.copyright_line").func, text)
 
 
 @pytest.mark.parametrize("text", ["本文仅代表作者观点,不代表本站立场。", "转载请注明出处", "如有侵权请联系删除"])
 def test_disclaimer(text):
-    assert fires(footer.disclaimer, text)
+    assert fires(get("footer.disclaimer").func, text)
 
 
 def test_footer_rules_keep_prose_about_copyright():
     text = "会议强调，要加强知识产权保护，依法打击侵犯著作权和商标专用权的违法行为，维护公平竞争的市场秩序。"
-    assert not fires(footer.copyright_line, text) and not fires(footer.disclaimer, text)
+    assert not fires(get("footer.copyright_line").func, text) and not fires(get("footer.disclaimer").func, text)

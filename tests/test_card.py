@@ -28,7 +28,7 @@ RESOURCES = Path(datasets.__file__).parent / "utils" / "resources"
 
 
 def hub_licenses() -> set[str]:
-    lines = (HERE / "data" / "hub_licenses.txt").read_text(encoding="utf-8").splitlines()
+    lines = (HERE.parent / "cleaner" / "data" / "hub_licenses.txt").read_text(encoding="utf-8").splitlines()
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 

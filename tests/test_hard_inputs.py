@@ -141,8 +141,8 @@ def hard(tmp_path_factory):
     article("english.txt", ENGLISH.encode("utf-8"), "en", "The city council voted on Tuesday")
     article("japanese.txt", JAPANESE.encode("utf-8"), "ja", "市議会は火曜日")
     # Unreadable: a broken link, links that loop, a FIFO (reading it would block for ever), a
-    # link to a device (/dev/null here: /dev/zero, which never ends, would exhaust memory if a
-    # regression read it), a file and a folder without permissions.
+    # file and a folder without permissions; a link to a device (/dev/null here: /dev/zero, which
+    # never ends, would exhaust memory if a regression read it) is outside_input.
     os.symlink(d / "nowhere.txt", d / "broken_link.txt")
     rejected("broken_link.txt", "unreadable")
     os.symlink("link_loop_b.txt", d / "link_loop_a.txt")
@@ -152,7 +152,7 @@ def hard(tmp_path_factory):
     os.mkfifo(d / "fifo.txt")
     rejected("fifo.txt", "unreadable")
     os.symlink("/dev/null", d / "dev_null.txt")
-    rejected("dev_null.txt", "unreadable")
+    rejected("dev_null.txt", "outside_input")  # a link into /dev is never followed
     (d / "locked.txt").write_bytes(seed[4])
     rejected("locked.txt", "unreadable")
     (d / "locked_dir").mkdir()
@@ -253,7 +253,7 @@ def test_provenance_of_decoded_inputs(hard):
     rejected = {r["source_file"]: r for r in hard["rejected"]}
     assert rejected["gbk_exact_copy.txt"]["detail"].startswith("exact")
     assert rejected["utf16_near_copy.txt"]["detail"].startswith("near")
-    assert "FIFO" in rejected["fifo.txt"]["detail"] and "device" in rejected["dev_null.txt"]["detail"]
+    assert "FIFO" in rejected["fifo.txt"]["detail"] and "/dev" in rejected["dev_null.txt"]["detail"]
     assert rejected["broken_link.txt"]["source_sha256"] == ""
 
 

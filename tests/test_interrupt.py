@@ -99,6 +99,28 @@ def test_sigint_stops_the_build_and_publishes_nothing(corpus, published, workers
     assert snapshot(out / "news" / "1.0.0") == before
 
 
+@pytest.mark.parametrize("group", [False, True], ids=["process", "process-group"])
+def test_sigterm_removes_the_staging_and_publishes_nothing(corpus, published, group):
+    """SIGTERM to the build (or to its whole process group, workers included, as a service
+    manager stops a job): one line, and no staging folder survives."""
+    out, before = published
+    proc = start(CLI, out, corpus, 2, start_new_session=True)
+    wait_for(lambda: staging_dirs(out), proc)
+    time.sleep(1.0)
+    assert proc.poll() is None, "the build finished before the signal: make the corpus bigger"
+    if group:
+        os.killpg(proc.pid, signal.SIGTERM)
+    else:
+        proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=90)
+    assert proc.returncode == 143
+    text = stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in text and text.strip().splitlines() == ["cleaner: terminated; nothing was published"], text
+    assert b"published" not in stdout
+    assert sorted(p.name for p in (out / "news").iterdir()) == ["1.0.0"], "no version and no staging directory left"
+    assert snapshot(out / "news" / "1.0.0") == before
+
+
 def test_sigkill_while_writing_leaves_no_version_and_the_next_build_succeeds(corpus, published):
     out, before = published
     proc = start(CLI_SMALL_ROW_GROUPS, out, corpus, 1)

@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 import noise
 from cleaner.document import Block
 from cleaner.rules import spam_inline as si
+from cleaner.spam import evidence, joins, lexicon
+from cleaner.spam.params import SpamParams
 from cleaner.rules.base import SpanContext, rule_id
 from cleaner.settings import Settings
 
@@ -23,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 CLEAN = dict(noise.load_clean_texts())
 LOOKALIKES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures" / "lookalikes").glob("*.txt"))}
 SHARED = HERE.parent.parent / "shared"
+PARAMS = SpamParams()
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:
@@ -153,7 +156,7 @@ def test_look_alikes_are_kept(text):
 
 
 def test_lexicon_sections_and_flags_parse():
-    lex = si.load_lexicon(())
+    lex = lexicon.load_lexicon(())
     assert lex.verticals["娱乐城"] is True and lex.verticals["电子"] is False
     assert lex.access["入口"] is True and lex.access["平台"] is False
     assert "中国体育彩票" in lex.allow and "GDP" in lex.latin_allow
@@ -162,9 +165,9 @@ def test_lexicon_sections_and_flags_parse():
 
 def test_unknown_section_is_an_error():
     with pytest.raises(ValueError, match="unknown lexicon section"):
-        si.parse_lexicon("[brands]\nfoo\n", {}, "x.txt")
+        lexicon.parse_lexicon("[brands]\nfoo\n", {}, "x.txt")
     with pytest.raises(ValueError, match="before any"):
-        si.parse_lexicon("foo\n", {}, "x.txt")
+        lexicon.parse_lexicon("foo\n", {}, "x.txt")
 
 
 def test_settings_add_lexicon_files(tmp_path):
@@ -174,7 +177,7 @@ def test_settings_add_lexicon_files(tmp_path):
     text = "据了解，下载zzbet即可参与，网址是ab88.pw，请勿相信。"
     assert removed(si.ad_vocabulary, text) == []
     assert removed(si.ad_vocabulary, text, settings) == ["zzbet", "ab88.pw"]
-    assert si.lexicon_for(settings) is si.lexicon_for(Settings(spam_lexicons=(str(extra),)))  # cached
+    assert lexicon.lexicon_for(settings) is lexicon.lexicon_for(Settings(spam_lexicons=(str(extra),)))  # cached
 
 
 # --------------------------------------------------------------------------------------------
@@ -294,7 +297,7 @@ def test_a_lone_shard_said_once_per_paragraph_comes_out_when_its_partners_hold(n
     partners, words all, come back in its slot in every one of three rounds: that outweighs it."""
     doc = inject(name, ["星河", "灿烂照", "前程", "远方"], seed, cycles=3)
     exposed = [(s.start, s.end, s.text) for s in doc.spans if s.text == "灿烂照"]
-    assert si._lone_doubtful(doc.text, "灿烂照", exposed)
+    assert evidence.lone_doubtful(doc.text, "灿烂照", exposed)
     got = run(si.injected_fragments, doc.text)
     check_shape(doc.text, got, si.injected_fragments)
     assert apply(doc.text, got) == CLEAN[name]
@@ -343,10 +346,10 @@ def test_phrases_and_pieces_cut_off_words():
     """What a two-round cycle's shards must look like: phrases of content words (奋斗青春), or
     pieces with a character cut off a word at an edge (…画卷美); not a word with a function
     character or an affix glued on (的订单, 增长了, 孩子们)."""
-    assert si._phrase_like("奋斗青春") and si._phrase_like("红色基因代代传")
-    assert not any(si._phrase_like(f) for f in ("的订单", "增长了", "孩子们", "廉洁自律"))
-    assert si._chopped("山水画卷美") and si._chopped("民安居乐")
-    assert not any(si._chopped(f) for f in ("的订单", "增长了", "孩子们", "奋斗青春"))
+    assert joins.phrase_like("奋斗青春") and joins.phrase_like("红色基因代代传")
+    assert not any(joins.phrase_like(f) for f in ("的订单", "增长了", "孩子们", "廉洁自律"))
+    assert joins.chopped(PARAMS, "山水画卷美") and joins.chopped(PARAMS, "民安居乐")
+    assert not any(joins.chopped(PARAMS, f) for f in ("的订单", "增长了", "孩子们", "奋斗青春"))
 
 
 def test_a_topic_term_said_in_parallel_paragraphs_stays():
@@ -405,10 +408,10 @@ def test_compounds_side_by_side_do_not_reassemble():
     """Pieces cut from a slogan inside its words make words across their joins (暖万|家欢乐:
     万家); two compounds of an article make words across their join between whole words
     (电池健康|评估标准: 健康评估), which tells nothing."""
-    assert si._words_meet("电池健康", "评估标准")
-    assert not si._reassembles(["电池健康", "评估标准"], {})
-    assert not si._words_meet("暖万", "家欢乐")
-    assert si._reassembles(["春风送", "暖万", "家欢乐"], {})
+    assert joins.words_meet("电池健康", "评估标准")
+    assert not joins.reassembles(PARAMS, ["电池健康", "评估标准"], {})
+    assert not joins.words_meet("暖万", "家欢乐")
+    assert joins.reassembles(PARAMS, ["春风送", "暖万", "家欢乐"], {})
 
 
 @pytest.mark.parametrize("name", sorted(LOOKALIKES))
@@ -558,3 +561,13 @@ def test_seed_with_injected_shards_reads_as_the_gold():
     cleaned = [b.text for b in blocks_of(apply(text, run_all(text)))]
     keep = [b["text"] for b in gold["blocks"] if b["label"] == "keep"]
     assert cleaned[:3] == keep[:3]
+
+
+def test_the_spam_thresholds_are_settings():
+    """SpamParams travel in Settings.spam: the fingerprint covers them, and the shard search
+    reads them (with no cycle to judge, nothing is taken)."""
+    doc = inject("c07_metro_line", ["春风送", "暖万", "家欢乐"], 1)
+    assert removed(si.injected_fragments, doc.text)
+    strict = Settings(spam=SpamParams(max_tries=0))
+    assert strict.fingerprint() != Settings().fingerprint()
+    assert removed(si.injected_fragments, doc.text, strict) == []

@@ -90,7 +90,7 @@ def test_mine_keeps_cycles_found_in_two_articles_and_prefers_the_pure_one():
 
 
 def test_lexicon_text_parses_back(tmp_path):
-    from cleaner.rules.spam_inline import load_lexicon
+    from cleaner.spam.lexicon import load_lexicon
 
     path = tmp_path / "l.txt"
     path.write_text(learn.lexicon_text([(SLOGAN, 4)], [("鼎赢", 3)], "dist/x/1.0.0"), encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import clean_text
 
 from cleaner.document import Rejection
-from cleaner.rules.spam_inline import load_lexicon
+from cleaner.spam.lexicon import load_lexicon
 
 # a page of our own: a water-saving project, with a pattern-found ad (Latin brand + vertical +
 # access suffix) in its second paragraph and a coined name ({name}) alone in the third

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .base import rule
+
 CREDIT = re.compile(r"\s*[(（]?\s*(?:均为|图片由)?[^\s。]{0,16}(?:供图|摄|摄影|提供)\s*[)）]?\s*$")
 CREDIT_WORDS = ("供图", "摄", "提供")  # CREDIT cannot match a text holding none of these
 CREDIT_WORD = re.compile("|".join(map(re.escape, CREDIT_WORDS)))
 NOISE = re.compile(r"[\s\u3000，,。.、；;：:！!？?“”\"'‘’()（）]")
-RULE_ID = "duplicates.repeated_blocks"
 MIN_CHARS = 12
 
 
@@ -19,9 +20,12 @@ def key_of(text: str) -> str:
     return NOISE.sub("", text)
 
 
+@rule("duplicates.repeated_blocks", kind="segment", category="duplicate")
 def repeated_blocks(texts: list[str]) -> set[int]:
-    """Indices of blocks whose text (credit aside) is contained in another, longer block, or
-    equals an earlier block: the first of identical blocks stays."""
+    """Blocks repeating another block of the same article (a caption repeating a paragraph).
+
+    Returns the indices of blocks whose text (credit aside) is contained in another, longer
+    block, or equals an earlier block: the first of identical blocks stays."""
     keys = [key_of(t) for t in texts]
     long = sorted({k for k in keys if len(k) >= MIN_CHARS}, key=len, reverse=True)
     if not long:

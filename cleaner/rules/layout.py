@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from . import features
-from .base import Block, Label, rule_id
+from .base import Block, Label, rule, rule_id
 from ..settings import Settings
 
 BREAK_PENALTY = 150  # a labelled line inside the body costs this many characters of prose
 NOT_TITLE = re.compile(r"(?:频道|栏目|专栏|首页|门户网?|官方网站)$")
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}$")
+NAME_SEPARATOR = re.compile(r"[\s、，,]+")  # between the names of a NAME_LINE
 OUTLET_LINK = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{2,12}?)(?:数字报|电子报|电子版|手机报|客户端|APP|App)$")
 
 
@@ -29,8 +30,11 @@ def block_score(block: Block, label: Label | None, settings: Settings) -> float:
     return -len(text) / 4
 
 
+@rule("layout.body_span", kind="context", category="body")
 def body_span(blocks: list[Block], labels: list[Label | None], settings: Settings) -> tuple[int, int] | None:
-    """(first, last) block index of the contiguous run with the most prose (max subarray)."""
+    """The article's body: the one contiguous run of lines with the most prose; what lies outside is furniture.
+
+    Returns its (first, last) block index (max subarray of block_score)."""
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     for i, (block, label) in enumerate(zip(blocks, labels)):
@@ -48,6 +52,7 @@ def is_headline_like(text: str, settings: Settings) -> bool:
     return 2 <= len(text) <= settings.max_title_chars and "。" not in text and not text.endswith(("：", ":"))
 
 
+@rule("layout.title_line", kind="context", category="title")
 def title_line(head: list[int], blocks: list[Block], labels: list[Label | None], settings: Settings) -> int | None:
     """The headline: the unlabelled head line nearest above the first metadata line, else the first."""
     candidates = [i for i in head if labels[i] is None and is_headline_like(blocks[i].text, settings)
@@ -66,20 +71,24 @@ def title_label() -> Label:
     return Label("title", rule_id(title_line), "title")
 
 
+@rule("layout.bare_name", kind="context", category="metadata")
 def bare_name(block: Block) -> Label | None:
     """A line holding only one to four personal names near the title: an author line."""
     if NAME_LINE.match(block.text):
-        return Label("metadata", rule_id(bare_name), "byline")
+        return Label("metadata", rule_id(bare_name), "byline", names=tuple(NAME_SEPARATOR.split(block.text)))
     return None
 
 
+@rule("layout.outlet_link", kind="context", category="boilerplate")
 def outlet_link(block: Block) -> Label | None:
     """A link to the outlet's e-paper or app (XX数字报) outside the body."""
-    if OUTLET_LINK.match(block.text):
-        return Label("boilerplate", rule_id(outlet_link), "outlet")
+    m = OUTLET_LINK.match(block.text)
+    if m:
+        return Label("boilerplate", rule_id(outlet_link), "outlet", outlet=m["outlet"])
     return None
 
 
+@rule("layout.headline_run", kind="context", category="boilerplate")
 def headline_run(indices: list[int], blocks: list[Block], settings: Settings) -> list[list[int]]:
     """Runs of two or more short unpunctuated lines after the body: lists of other headlines."""
     found: list[list[int]] = []
@@ -103,6 +112,7 @@ def headline_run_label() -> Label:
     return Label("boilerplate", rule_id(headline_run), "related")
 
 
+@rule("layout.outside_body", kind="context", category="boilerplate")
 def outside_body() -> Label:
     """Any other line before or after the body: page furniture no other rule named."""
     return Label("boilerplate", rule_id(outside_body), "outside_body")

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from . import features, markers
-from .base import Block, BlockContext, Label, Removal, SpanContext, rule_id, span_removal
+from .base import Block, BlockContext, Label, Removal, SpanContext, rule, rule_id, span_removal
 
 
 @lru_cache(maxsize=None)
@@ -28,6 +28,7 @@ def byline_pattern() -> re.Pattern:
     )
 
 
+@rule("metadata_lines.field_line", kind="block", category="metadata")
 def field_line(block: Block, ctx: BlockContext) -> Label | None:
     """Source, date, author and editor fields (来源: ... 时间: ... 编辑: ...)."""
     text = block.text
@@ -41,6 +42,7 @@ def field_line(block: Block, ctx: BlockContext) -> Label | None:
 DATE_FIRST = re.compile(r"^[\[【(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
+@rule("metadata_lines.date_line", kind="block", category="metadata")
 def date_line(block: Block, ctx: BlockContext) -> Label | None:
     """A short line that opens with a date: the publication date (and often the source)."""
     text = block.text
@@ -49,6 +51,7 @@ def date_line(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+@rule("metadata_lines.byline", kind="block", category="metadata")
 def byline(block: Block, ctx: BlockContext) -> Label | None:
     """A reporter byline on a line of its own (本报记者 X 通讯员 Y, 文/X)."""
     text = block.text
@@ -60,6 +63,7 @@ def byline(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+@rule("metadata_lines.summary", kind="block", category="metadata")
 def summary(block: Block, ctx: BlockContext) -> Label | None:
     """A summary or lead-in marked 摘要/导语; its text becomes the summary column."""
     if markers.pattern("summary").match(block.text):
@@ -72,6 +76,7 @@ OPENING_BYLINE = re.compile(
 )
 
 
+@rule("metadata_lines.opening_byline", kind="span", category="metadata")
 def opening_byline(ctx: SpanContext) -> list[Removal]:
     """A dateline byline opening the first paragraph: 本报讯（记者 X）, 某某社北京1日电（记者 Y）."""
     if not ctx.blocks:
@@ -88,6 +93,7 @@ CLOSING_BYLINE = re.compile(
 )
 
 
+@rule("metadata_lines.closing_byline", kind="span", category="metadata")
 def closing_byline(ctx: SpanContext) -> list[Removal]:
     """A byline in brackets closing the last paragraph: (记者 X Y 通讯员 Z)."""
     if not ctx.blocks:

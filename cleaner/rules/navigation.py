@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import features
-from .base import Block, BlockContext, Label, rule_id
+from .base import Block, BlockContext, Label, rule, rule_id
 
 BREADCRUMB_START = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|当前栏目)\s*[:：]?")
 ARROWS = re.compile(r"\s*(?:>>?|»|›|＞|→)\s*")
@@ -14,6 +14,7 @@ SECTION = re.compile(r"首页|主页|频道|栏目|中心|新闻|资讯|专题")
 SLASH = re.compile(r"\s+/\s+|/")
 
 
+@rule("navigation.link_bar", kind="block", category="boilerplate")
 def link_bar(block: Block, ctx: BlockContext) -> Label | None:
     """A menu or region list: many short items separated by spaces, bars or dots."""
     if len(block.text) <= 400 and features.is_link_list(block.text):
@@ -21,6 +22,7 @@ def link_bar(block: Block, ctx: BlockContext) -> Label | None:
     return None
 
 
+@rule("navigation.breadcrumb", kind="block", category="boilerplate")
 def breadcrumb(block: Block, ctx: BlockContext) -> Label | None:
     """A breadcrumb trail: 当前位置, or short items joined by > » (or / after 首页)."""
     text = block.text

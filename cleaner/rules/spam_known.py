@@ -21,8 +21,11 @@ from __future__ import annotations
 import functools
 import re
 
-from .base import Removal, SpanContext
-from .spam_inline import CYCLE_BIND_MARGIN, HAN_RUN, MAX_GAP, _removals, bind_gain, body_of, lexicon_key, load_lexicon
+from ..spam.lexicon import lexicon_key, load_lexicon
+from ..spam.page import document_body, removals
+from ..spam.params import SpamParams
+from ..spam.words import HAN_RUN, bind_gain
+from .base import Removal, SpanContext, rule
 
 MIN_PIECES = 3  # pieces a chain needs, besides covering the whole slogan once
 
@@ -47,7 +50,8 @@ def _index(slogans: tuple[str, ...]) -> tuple[re.Pattern, dict[str, dict[str, tu
     return re.compile(f"[{re.escape(chars)}]{{2,}}"), {s: _pieces_of(s) for s in slogans}
 
 
-def _candidates(text: str, slogan: str, pieces: dict[str, tuple[int, ...]], runs: list[tuple[int, int]]) -> list[Piece]:
+def _candidates(params: SpamParams, text: str, slogan: str, pieces: dict[str, tuple[int, ...]],
+                runs: list[tuple[int, int]]) -> list[Piece]:
     """The longest pieces of `slogan` starting at each place of the runs, loose in the text;
     a piece inside a longer one of the same run is no candidate of its own."""
     out: list[Piece] = []
@@ -62,23 +66,23 @@ def _candidates(text: str, slogan: str, pieces: dict[str, tuple[int, ...]], runs
             if j <= reach:
                 continue  # inside the piece found before
             reach = j
-            if bind_gain(text, i, j) > CYCLE_BIND_MARGIN:
+            if bind_gain(text, i, j) > params.cycle_bind_margin:
                 continue
             out.extend((i, j, o) for o in pieces[text[i:j]])
     return sorted(out)
 
 
-def _best_chain(text: str, slogan: str, cands: list[Piece]) -> list[Piece]:
+def _best_chain(params: SpamParams, text: str, slogan: str, cands: list[Piece]) -> list[Piece]:
     """The chain of candidates covering the most characters: each starts where the one before
-    ends in the slogan, after some of the article's own Han text, within MAX_GAP."""
+    ends in the slogan, after some of the article's own Han text, within params.max_gap."""
     n = len(slogan)
     best: list[tuple[int, int]] = []  # per candidate: (covered characters, previous index or -1)
     for k, (s, e, o) in enumerate(cands):
         score = (e - s, -1)
         for m in range(k - 1, -1, -1):
             ps, pe, po = cands[m]
-            if s - pe > MAX_GAP:
-                if ps < s - 2 * MAX_GAP:
+            if s - pe > params.max_gap:
+                if ps < s - 2 * params.max_gap:
                     break
                 continue
             if pe > s or (po + pe - ps) % n != o or not HAN_RUN.search(text, pe, s):
@@ -97,12 +101,13 @@ def _best_chain(text: str, slogan: str, cands: list[Piece]) -> list[Piece]:
     return chain if len(chain) >= MIN_PIECES and sum(e - s for s, e, _ in chain) >= n else []
 
 
+@rule("spam_known.learned_slogan", kind="span", category="spam")
 def learned_slogan(ctx: SpanContext) -> list[Removal]:
     """Shards of a slogan the corpus is known to carry (lexicon [slogan], mined by cleaner learn): pieces in the slogan's order, between the article's words, one whole round at least."""
     slogans = load_lexicon(lexicon_key(ctx.settings)).slogans
     if not slogans or not ctx.blocks:
         return []
-    body = body_of(ctx.blocks)
+    body = document_body(ctx)
     text = body.text
     run_pattern, pieces = _index(slogans)
     runs = [(m.start(), m.end()) for m in run_pattern.finditer(text)]
@@ -110,12 +115,12 @@ def learned_slogan(ctx: SpanContext) -> list[Removal]:
         return []
     spans: list[tuple[int, int]] = []
     for slogan in slogans:
-        cands = _candidates(text, slogan, pieces[slogan], runs)
+        cands = _candidates(ctx.settings.spam, text, slogan, pieces[slogan], runs)
         while len(cands) >= MIN_PIECES:
-            chain = _best_chain(text, slogan, cands)
+            chain = _best_chain(ctx.settings.spam, text, slogan, cands)
             if not chain:
                 break
             spans.extend((s, e) for s, e, _ in chain)
             used = {(s, e) for s, e, _ in chain}
             cands = [c for c in cands if (c[0], c[1]) not in used]
-    return _removals(ctx, body, spans, learned_slogan) if spans else []
+    return removals(ctx, body, spans, learned_slogan) if spans else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .base import Block, Label, rule_id
+from .base import Block, Label, rule, rule_id
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -15,6 +15,7 @@ def bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
+@rule("spam_lines.stray_line", kind="context", category="spam")
 def stray_line(block: Block, page: str) -> Label | None:
     """A short line sharing no two-character word with the rest of the page: injected spam.
 
@@ -35,14 +36,16 @@ COMMON_WORD_FREQ = 5000  # two-character words this frequent in jieba's dictiona
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The commonest two-character words of Chinese (工作, 发展, 全市 ...), from jieba's dictionary."""
-    from .spam_inline import word_model
+    from ..spam.words import word_model
 
     return frozenset(w for w, f in word_model().freq.items() if len(w) == 2 and (f or 0) >= COMMON_WORD_FREQ)
 
 
+@rule("spam_lines.offtopic_headlines", kind="context", category="spam")
 def offtopic_headlines(run_text: list[str], body: str) -> bool:
-    """A headline list about something the body never names: the word most of its lines share
-    (another city, another outlet) is absent from the article. Lists of the page's own site
+    """A headline list about something the body never names (another city, another outlet).
+
+    The word most of its lines share is absent from the article. Lists of the page's own site
     name its place too, and stay boilerplate."""
     distinct = set(dict.fromkeys(run_text))
     if len(distinct) < 4:

@@ -19,19 +19,12 @@ from __future__ import annotations
 
 import logging
 
-from .base import Removal, SpanContext
-from .spam_inline import (
-    HAN_RUN,
-    _name_like,
-    _quoted,
-    _removals,
-    ad_hits,
-    binds,
-    body_of,
-    lexicon_key,
-    load_lexicon,
-    word_model,
-)
+from ..spam.ads import document_hits
+from ..spam.lexicon import lexicon_key, load_lexicon
+from ..spam.page import document_body, name_like, quoted, removals
+from ..spam.params import SpamParams
+from ..spam.words import HAN_RUN, binds, word_model
+from .base import Removal, SpanContext, rule
 
 MIN_CHARS, MAX_CHARS = 2, 4
 GLUE_FREQ = 10_000  # a character this frequent as a word of its own (从, 由, 条, 前) glued to a name is the sentence's
@@ -61,7 +54,8 @@ def _unglued(word: str, start: int, end: int, morphemes: frozenset[str]) -> tupl
     return word, start, end
 
 
-def coined_names(text: str, morphemes: frozenset[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def coined_names(params: SpamParams, text: str, morphemes: frozenset[str],
+                 taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of `text` holding a coined gambling name (see the module docstring); `taken`:
     spans already known as spam."""
     wm = word_model()
@@ -73,31 +67,31 @@ def coined_names(text: str, morphemes: frozenset[str], taken: list[tuple[int, in
             word, start, end = _unglued(token, run.start() + s, run.start() + e, morphemes)
             if not (MIN_CHARS <= len(word) <= MAX_CHARS) or not any(c in morphemes for c in word):
                 continue
-            if wm.is_word(word) or _name_like(word) or any(a < end and start < b for a, b in taken):
+            if wm.is_word(word) or name_like(word) or any(a < end and start < b for a, b in taken):
                 continue
             if any(text.count(c) > word.count(c) for c in word):  # said once; its characters nowhere else
                 continue
             before, after = text[start - 1:start], text[end:end + 1]
-            if (before and before in LIST_MARKS) or (after and after in LIST_MARKS) or _quoted(text, start, end):
+            if (before and before in LIST_MARKS) or (after and after in LIST_MARKS) or quoted(text, start, end):
                 continue
-            if binds(text, start, end):
+            if binds(params, text, start, end):
                 continue
             out.append((start, end))
     return out
 
 
+@rule("spam_names.coined_brand", kind="span", category="spam")
 def coined_brand(ctx: SpanContext) -> list[Removal]:
     """A made-up brand (2-4 chars, a gambling morpheme, no dictionary word) said once, foreign to the page, on a page already carrying pattern-found spam."""
     if not ctx.blocks:
         return []
-    key = lexicon_key(ctx.settings)
-    hits = ad_hits(ctx.blocks, key)  # empty unless the page carries pattern-found spam
+    hits = document_hits(ctx)  # empty unless the page carries pattern-found spam
     if not hits:
         return []
-    morphemes = frozenset(load_lexicon(key).morphemes)
+    morphemes = frozenset(load_lexicon(lexicon_key(ctx.settings)).morphemes)
     if not morphemes:
         return []
-    body = body_of(ctx.blocks)
-    spans = coined_names(body.text, morphemes, [(h.start, h.end) for h in hits])
-    return _removals(ctx, body, spans, coined_brand) if spans else []
+    body = document_body(ctx)
+    spans = coined_names(ctx.settings.spam, body.text, morphemes, [(h.start, h.end) for h in hits])
+    return removals(ctx, body, spans, coined_brand) if spans else []
 
