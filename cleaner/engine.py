@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from .document import Article, Rejection, document_id
 from .pipeline import clean, warm_up
 from .read import RawDocument, safe_text, to_source
+from .nlp import split_of
 from .rows import prepare
 from .settings import Settings
 
@@ -72,10 +73,17 @@ def work(raw: RawDocument, settings: Settings, prepared: bool = False):
     document is guarded: a failure is that document's `error` rejection."""
     try:
         result = process(raw, settings)
-        return prepare(result, settings.validation_fraction) if prepared else result
+        return _split(prepare(result), settings) if prepared else result
     except Exception as e:
         result = failure(raw, e)
-        return prepare(result, settings.validation_fraction) if prepared else result
+        return _split(prepare(result), settings) if prepared else result
+
+
+def _split(done, settings: Settings):
+    """An article's split: `validation` for about settings.validation_fraction of the ids."""
+    if done.reason is None and settings.validation_fraction > 0:
+        done.split = split_of(done.id, settings.validation_fraction)
+    return done
 
 
 def max_workers() -> int:

@@ -124,7 +124,7 @@ class Prepared:
     reason: str | None = None  # the rejection reason; None for an article
     signature: tuple | None = None  # dedupe.text_signature(text) of an article
     record_id: str | None = None  # the record's id inside a container input
-    split: str = "train"  # the split an article's rows go to (nlp.split_of)
+    split: str = "train"  # the split an article's rows go to (engine: nlp.split_of)
 
     @property
     def name(self) -> str:
@@ -132,7 +132,7 @@ class Prepared:
         return self.source_file if self.record_id is None else f"{self.source_file}#{self.record_id}"
 
 
-def prepare(result: Article | Rejection, validation_fraction: float = 0.0) -> Prepared:
+def prepare(result: Article | Rejection) -> Prepared:
     """Rows, hashes and summary facts of a result (the heavy part of publishing, done in workers)."""
     if isinstance(result, Rejection):
         rows = rejection_rows(result)
@@ -147,8 +147,7 @@ def prepare(result: Article | Rejection, validation_fraction: float = 0.0) -> Pr
                     {"source_file": src.path, "sha256": src.sha256, "outcome": "article",
                      "bytes": src.n_bytes, "encoding": src.encoding},
                     [(r.rule, r.category, r.end - r.start) for r in result.removals],
-                    signature=text_signature(result.text), record_id=src.record_id,
-                    split=nlp.split_of(result.id, validation_fraction))
+                    signature=text_signature(result.text), record_id=src.record_id)
 
 
 def _columns(rows: dict[str, list[dict]]) -> dict[str, Columns]:
