@@ -153,8 +153,6 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     license_line = (f"`{lic}`" if lic != "unknown" else "unknown: the inputs are scraped pages whose licences "
                     "were not recorded; check the original publishers' terms before redistributing")
     published, basis = croissant.date_published(croissant.article_dates(root, manifest) if root is not None else [])
-    configs_line = configs_sentence(listed, rows)
-    reasons = reason_rows(manifest["inputs"])
     tool = manifest["tool"]
     template = Template(resources.files("dataset_card").joinpath("template.md").read_text(encoding="utf-8"))
     return template.substitute(
@@ -168,13 +166,13 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         n_articles=summary.kept,
         n_rejected=sum(summary.rejected.values()),
         license_line=license_line,
-        configs_line=configs_line,
+        configs_line=configs_sentence(listed, rows),
         default_config=default_config(listed) or "none",
         load_path=f"{name}/{version}",
         splits_line=splits_line(manifest, settings),
         load_lines=load_lines(f"{name}/{version}", rows),
         fields="\n".join(fields),
-        reasons="\n".join(reasons),
+        reasons="\n".join(reason_rows(manifest["inputs"])),
         sources=sources,
         outputs="\n".join(outputs) or "| (none) | | | | |",
         rules="\n".join(rules) or "| (none) | | |",
