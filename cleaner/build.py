@@ -44,8 +44,12 @@ class Summary:
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
           progress: Callable[[int], None] | None = None, engine: str = "local",
-          shard_bytes: int = publish.SHARD_BYTES, follow_symlinks: bool = False) -> Summary:
+          shard_bytes: int = publish.SHARD_BYTES, follow_symlinks: bool = False,
+          allow_empty: bool = True) -> Summary:
     """Publish OUT/NAME/VERSION from the inputs; returns what happened.
+
+    allow_empty: when False, a build that keeps no article raises PublishError and publishes
+    nothing (the command line's default; `--allow-empty` lifts it).
 
     engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
     shard_bytes: a config's Parquet shard is closed past this many bytes of rows;
@@ -62,9 +66,11 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             docs = iter_documents(find_inputs(inputs, follow_symlinks), settings.html_fields)
             writers = _write_rows(run_engine(docs, settings, workers, engine, prepared=True), staging, settings,
                                   summary, progress, shard_bytes)
-            files = {c: w.close() for c, w in writers.items()}
-            content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}"
-                                             for c in schema.CONFIGS).encode()).hexdigest()
+            if summary.kept == 0 and not allow_empty:
+                raise publish.PublishError(empty_message(summary))
+            files = {key: w.close() for key, w in writers.items()}
+            content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
+                                     .encode()).hexdigest()
             manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
             _describe(staging, out_dir, name, version, manifest, settings, summary)
             summary.status = publish.finalise(staging, target, content)
@@ -97,9 +103,10 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
 
 
 def _write_rows(results, staging: Path, settings: Settings, summary: Summary,
-                progress: Callable[[int], None] | None, shard_bytes: int) -> dict[str, publish.ConfigWriter]:
-    """Every document's rows into the configs' writers, duplicates found on the way."""
-    writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
+                progress: Callable[[int], None] | None,
+                shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
+    """Every document's rows into the writers of their config and split, duplicates found on the way."""
+    writers = _writers(staging, settings, shard_bytes)
     index = DuplicateIndex(settings.near_duplicate_threshold)
     kept_names: dict[str, str] = {}
     for done in results:
@@ -109,7 +116,8 @@ def _write_rows(results, staging: Path, settings: Settings, summary: Summary,
         rows, hashes = _rows(done, index, kept_names, summary)
         for config, config_rows in rows.items():
             if config_rows:
-                writers[config].add(config_rows, hashes.get(config))
+                split = "train" if config == "rejected" else done.split
+                writers[(config, split)].add(config_rows, hashes.get(config))
     return writers
 
 
@@ -124,6 +132,25 @@ def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: d
     log = changelog(out_dir / name, version, staging)
     (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
                                                           changelog=log, root=staging), encoding="utf-8")
+
+
+def _writers(staging: Path, settings: Settings, shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
+    """A writer per (config, split): `validation` beside `train` for the article configs when
+    the settings ask for a validation split; `rejected` is one split."""
+    splits = ("train", "validation") if settings.validation_fraction > 0 else ("train",)
+    return {(c, s): publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes, split=s)
+            for c in schema.CONFIGS for s in (("train",) if c == "rejected" else splits)}
+
+
+def empty_message(summary: Summary) -> str:
+    """Why an empty build is refused, and what to do about it."""
+    if summary.read == 0:
+        found = "no documents were found in the inputs"
+    else:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejected.items()))
+        found = f"none of the {summary.read} documents read became an article ({reasons})"
+    return (f"{found}; nothing was published (check the inputs and --languages, "
+            f"or pass --allow-empty to publish an empty version)")
 
 
 def load_language_profiles() -> None:
@@ -157,7 +184,7 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
                                "outcome": "rejected", "reason": "duplicate_id"})
         return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate_id",
                              "the same source_file and record id as an article kept earlier",
-                             kept_names[done.id]), {}
+                             kept_names[done.id], done.record_id), {}
     dup = index.check_signature(done.id, done.signature)
     if dup is not None:
         kind, kept_id = dup
@@ -166,8 +193,8 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
         summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
                                "outcome": "rejected", "reason": "duplicate"})
         return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
-                             f"{kind} duplicate of {kept}", kept), {}
-    kept_names[done.id] = done.source_file
+                             f"{kind} duplicate of {kept}", kept, done.record_id), {}
+    kept_names[done.id] = done.name
     summary.kept += 1
     for rule, category, chars in done.removed:
         summary.removed_chars[category] += chars
@@ -183,11 +210,14 @@ def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
 
 def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
               summary: Summary) -> dict:
+    import pyarrow.parquet as pq
+
     outputs = []
-    for config, paths in files.items():
+    splits: dict[str, dict[str, int]] = {}
+    for (config, split), paths in files.items():
+        splits.setdefault(config, {})[split] = writers[(config, split)].rows
         for p in paths:
-            import pyarrow.parquet as pq
-            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config,
+            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config, "split": split,
                             "sha256": publish.file_sha256(p), "bytes": p.stat().st_size,
                             "rows": pq.read_metadata(p).num_rows})
     return {
@@ -199,6 +229,7 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
         "inputs": summary.inputs,
         "outputs": outputs,
-        "rows": {c: w.rows for c, w in writers.items()},
+        "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
+        "splits": splits,
         "content_fingerprint": content,
     }

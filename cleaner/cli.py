@@ -1,4 +1,4 @@
-"""The command line: build, learn, explain, rules, diff, push."""
+"""The command line: build, learn, explain, report, rules, diff, push."""
 
 from __future__ import annotations
 
@@ -110,20 +110,44 @@ def main() -> None:
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
 @click.option("--html-field", "html_fields", multiple=True,
               help="JSON Lines / Parquet field holding a record's HTML, besides `html`; repeatable.")
+@click.option("--validation-fraction", type=click.FloatRange(0, 1, max_open=True), default=0.0,
+              show_default=True, help="Share of articles put in a `validation` split, chosen by a hash of the id.")
+@click.option("--allow-empty", is_flag=True, help="Publish even when no article is kept (refused otherwise).")
 def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons,
-          html_fields) -> None:
+          html_fields, validation_fraction, allow_empty) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
         _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks,
-               html_fields)
+               html_fields, validation_fraction, allow_empty)
     except KeyboardInterrupt as e:  # also while importing, before the build has started
         if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
             fail("terminated; nothing was published", 143)
         fail("interrupted; nothing was published", 130)
 
 
+def language_codes(languages: str) -> tuple[str, ...]:
+    """--languages as codes, each one langdetect can answer (an unknown one would reject every page)."""
+    from .language import check_codes
+
+    codes = tuple(dict.fromkeys(code.strip().lower() for code in languages.split(",") if code.strip()))
+    try:
+        check_codes(codes)
+    except ValueError as e:
+        fail(f"--languages: {e}", 2)
+    return codes
+
+
+def output_folder(out: str) -> None:
+    """--out made a folder; one clear line when it names a file or lies under one."""
+    target = Path(out)
+    for p in (target, *target.parents):
+        if p.exists() and not p.is_dir():
+            fail(f"--out {out}: {p} is a file, not a folder; give a folder to hold NAME/VERSION")
+    target.mkdir(parents=True, exist_ok=True)
+
+
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
-           follow_symlinks=False, html_fields=()) -> None:
+           follow_symlinks=False, html_fields=(), validation_fraction=0.0, allow_empty=False) -> None:
     from .build import build as run_build
     from .publish import PublishError
     from .terminal import safe_line
@@ -134,14 +158,15 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
             fail(f"input {given} does not exist")
     name = default_name(inputs[0]) if name is None else name
     settings = Settings(
-        languages=tuple(code.strip() for code in languages.split(",") if code.strip()),
+        languages=language_codes(languages),
         license=license_id.lower(),
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
         html_fields=tuple(dict.fromkeys((*html_fields, *Settings.html_fields))),
+        validation_fraction=validation_fraction,
     )
     workers = bounded_workers(workers)
     try:
-        Path(out).mkdir(parents=True, exist_ok=True)
+        output_folder(out)
         if not os.access(out, os.W_OK):
             fail(f"output folder {out} is not writable")
         if sys.stderr.isatty():
@@ -150,10 +175,10 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
             total = sum(1 for _ in find_inputs(inputs, follow_symlinks))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
                 summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
-                                    engine=engine, follow_symlinks=follow_symlinks)
+                                    engine=engine, follow_symlinks=follow_symlinks, allow_empty=allow_empty)
         else:
             summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
-                                follow_symlinks=follow_symlinks)
+                                follow_symlinks=follow_symlinks, allow_empty=allow_empty)
     except PublishError as e:
         fail(str(e))
     except OSError as e:
@@ -195,21 +220,54 @@ def learn(version_dir, output, min_articles) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--record", default=None, help="Explain only this record of a JSON Lines, Parquet or WARC file.")
+@click.option("--languages", default="", help="As for build: ISO 639-1 codes to keep.")
 @click.option("--color/--no-color", default=None, help="Colour the output [default: on a terminal].")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file, as for build (cleaner learn's output); repeatable.")
-def explain(file, color, spam_lexicons) -> None:
-    """Show how FILE is cleaned: each line's label and rule, removed text marked."""
-    from .explain import explain_file
+def explain(file, record, languages, color, spam_lexicons) -> None:
+    """Show how FILE (- for standard input) is cleaned, document by document as build reads it:
+    each line's label and rule, removed text marked, and the outcome (duplicates included)."""
+    from .explain import explain_file, stdin_copy
 
-    if not os.path.isfile(file):  # a FIFO or a device: reading it would block or never end
-        fail(f"{file} is not a regular file")
-    settings = Settings(spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons))
+    settings = Settings(languages=language_codes(languages),
+                        spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons))
+    if file != "-":
+        if not os.path.exists(file):
+            fail(f"{file} does not exist (give a file, or - for standard input)", 2)
+        if not os.path.isfile(file):  # a folder, a FIFO or a device: reading it would block or never end
+            fail(f"{file} is not a regular file (explain reads one file; build reads folders)")
+    path = stdin_copy() if file == "-" else file
     try:
-        click.echo(explain_file(file, settings), color=color)
-    except ValueError as e:  # a lexicon file that does not parse
+        click.echo(explain_file(path, settings, record=record, shown=file), color=color)
+    except ValueError as e:  # a lexicon file that does not parse, a record that is not there
         fail(str(e))
+    finally:
+        if file == "-":
+            os.unlink(path)
+
+
+@main.command()
+@click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the HTML here [default: OUT/NAME/X.Y.Z.report.html, beside the version].")
+@click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
+              help="Articles listed in full (the charts and tables count them all).")
+def report(version_dir, output, max_articles) -> None:
+    """Write a self-contained HTML review of a built version: what was kept and removed, and
+    every article with its removed spans highlighted."""
+    import pyarrow as pa
+
+    from .report import write_report
+
+    if not (Path(version_dir) / "manifest.json").is_file():
+        fail(f"{version_dir} is not a built version (no manifest.json); give OUT/NAME/X.Y.Z")
+    try:
+        target = write_report(version_dir, output, max_articles)
+    except (OSError, ValueError, KeyError, pa.ArrowException) as e:
+        fail(f"cannot report on {version_dir}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+    click.echo(f"{target}: {target.stat().st_size} bytes")
 
 
 @main.command()

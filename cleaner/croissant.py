@@ -45,7 +45,7 @@ from . import publish, schema
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 RAI_CONFORMS_TO = "http://mlcommons.org/croissant/RAI/1.0"
 PARQUET = "application/x-parquet"
-MAX_LISTED_INPUTS = 1000
+MAX_LISTED_INPUTS = 30
 EPOCH_DATE = "1970-01-01"
 
 # The context mlcroissant writes for Croissant 1.1 (so that readers see a standard @context),
@@ -96,7 +96,8 @@ CONTEXT = {
     "transform": "cr:transform",
 }
 
-DATA_TYPES = {"string": "sc:Text", "strings": "sc:Text", "int64": "sc:Integer", "int32": "sc:Integer"}
+DATA_TYPES = {"string": "sc:Text", "strings": "sc:Text", "int64": "sc:Integer", "int32": "sc:Integer",
+              "float64": "sc:Float", "bool": "sc:Boolean", "timestamp[ms]": "sc:Date"}
 KEYS = {"articles": ("id",), "segments": ("id", "index"), "rejected": ("id",)}
 CONFIG_DESCRIPTIONS = {
     "articles": "One row per kept article: the cleaned body, metadata read from the page, "
@@ -374,8 +375,11 @@ def _prov(manifest: dict) -> dict:
     if entities:
         out["prov:wasDerivedFrom"] = entities
     if len(inputs) > MAX_LISTED_INPUTS:
-        activity["description"] += (f" {len(inputs)} inputs; the first {MAX_LISTED_INPUTS} are listed in "
-                                    "prov:wasDerivedFrom, all of them in manifest.json.")
+        from .summaries import folder_line
+
+        activity["description"] += (f" {len(inputs)} inputs ({folder_line(inputs)}); the first "
+                                    f"{MAX_LISTED_INPUTS} are listed in prov:wasDerivedFrom, every one in the "
+                                    "articles and rejected configs (source_file, source_sha256).")
     return out
 
 

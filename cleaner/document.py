@@ -143,3 +143,4 @@ class Rejection:
     reason: str  # a code documented in README.md
     detail: str
     id: str = ""
+    record_id: str | None = None  # the record's id inside a container input (source may be None)

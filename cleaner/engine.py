@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from .document import Article, Rejection, document_id
 from .pipeline import clean, warm_up
 from .read import RawDocument, safe_text, to_source
+from .nlp import split_of
 from .rows import prepare
 from .settings import Settings
 
@@ -60,8 +61,10 @@ def process(raw: RawDocument, settings: Settings) -> Result:
 def failure(raw: RawDocument, e: Exception) -> Rejection:
     """The `error` rejection of a document some step failed on, made of values that can always
     be written (lone surrogates escaped)."""
-    rid = document_id(safe_text(raw.relative), None if raw.record_id is None else safe_text(raw.record_id))
-    return Rejection(None, safe_text(raw.relative), "", "error", safe_text(f"{type(e).__name__}: {e}"), rid)
+    record_id = None if raw.record_id is None else safe_text(raw.record_id)
+    rid = document_id(safe_text(raw.relative), record_id)
+    return Rejection(None, safe_text(raw.relative), "", "error", safe_text(f"{type(e).__name__}: {e}"), rid,
+                     record_id)
 
 
 def work(raw: RawDocument, settings: Settings, prepared: bool = False):
@@ -70,10 +73,17 @@ def work(raw: RawDocument, settings: Settings, prepared: bool = False):
     document is guarded: a failure is that document's `error` rejection."""
     try:
         result = process(raw, settings)
-        return prepare(result) if prepared else result
+        return _split(prepare(result), settings) if prepared else result
     except Exception as e:
         result = failure(raw, e)
-        return prepare(result) if prepared else result
+        return _split(prepare(result), settings) if prepared else result
+
+
+def _split(done, settings: Settings):
+    """An article's split: `validation` for about settings.validation_fraction of the ids."""
+    if done.reason is None and settings.validation_fraction > 0:
+        done.split = split_of(done.id, settings.validation_fraction)
+    return done
 
 
 def max_workers() -> int:

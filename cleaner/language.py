@@ -30,6 +30,23 @@ def load_profiles() -> None:
         raise
 
 
+def known_codes() -> frozenset[str]:
+    """The ISO 639-1 codes langdetect can answer (its profile names, zh-cn and zh-tw as zh)."""
+    from importlib import resources
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    return frozenset(p.name.split("-")[0] for p in profiles.iterdir() if not p.name.startswith("."))
+
+
+def check_codes(codes: tuple[str, ...]) -> None:
+    """Raise ValueError naming the codes langdetect never answers (they would reject every page)."""
+    known = known_codes()
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise ValueError(f"unknown language code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
+                         f"give ISO 639-1 codes langdetect knows ({', '.join(sorted(known))})")
+
+
 def identify(text: str, sample_chars: int = 1000) -> str:
     """ISO 639-1 code of the text ('und' when undecidable), from a bounded sample.
 

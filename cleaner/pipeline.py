@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import dedupe, language, metadata, segment
+from . import dedupe, language, metadata, nlp, segment
 from .blocks import split_blocks
 from .document import Article, Block, Rejection, Removal, Segment, Source, document_id
 from .label import label_blocks
@@ -37,6 +37,7 @@ def warm_up(settings: Settings) -> None:
     spam_lines.common_words()
     lexicon.patterns(lexicon.lexicon_key(settings))
     language.load_profiles()
+    nlp.warm_up()
 
 
 def reject(source: Source, check, detail: str) -> Rejection:

@@ -82,6 +82,7 @@ class ConfigWriter:
     config: str
     directory: Path
     shard_bytes: int = SHARD_BYTES
+    split: str = "train"  # the split its files name (train-*, validation-*)
     rows: int = 0
     _row_sum: int = 0
     _buffer: list[list] = field(default_factory=list)  # per column of the config, its buffered values
@@ -121,7 +122,7 @@ class ConfigWriter:
         self._buffered_rows = 0
         self._buffered_bytes = 0
         if self._writer is None:
-            path = self.directory / f"part-{len(self._shards):05d}.parquet"
+            path = self.directory / f"{self._part_prefix()}{len(self._shards):05d}.parquet"
             self._shards.append(path)
             self._writer = pq.ParquetWriter(path, table.schema, compression="zstd", write_statistics=True)
             self._shard_bytes_written = 0
@@ -131,25 +132,30 @@ class ConfigWriter:
             self._writer.close()
             self._writer = None
 
+    def _part_prefix(self) -> str:
+        """Name of a shard being written (renamed by close): part-N, part-validation-N."""
+        return "part-" if self.split == "train" else f"part-{self.split}-"
+
     def _schema(self) -> pa.Schema:
         meta = {"huggingface": json.dumps({"info": {"features": schema.hf_features(self.config)}})}
         return schema.arrow_schema(self.config).with_metadata(meta)
 
     def close(self) -> list[Path]:
-        """Finish writing; shards renamed train-0000i-of-0000n.parquet. A config with no rows
+        """Finish writing; shards renamed SPLIT-0000i-of-0000n.parquet. A config with no rows
         still gets one (empty) file so that readers see its columns."""
         self._flush()
         if self._writer is not None:
             self._writer.close()
             self._writer = None
         if not self._shards:
-            path = self.directory / "part-00000.parquet"
-            pq.write_table(pa.Table.from_pylist([], schema=self._schema()), path, compression="zstd")
+            # no row group at all: a row group of 0 rows makes `datasets` read batches of size 0
+            path = self.directory / f"{self._part_prefix()}00000.parquet"
+            pq.ParquetWriter(path, self._schema(), compression="zstd").close()
             self._shards.append(path)
         n = len(self._shards)
         final = []
         for i, path in enumerate(self._shards):
-            target = self.directory / f"train-{i:05d}-of-{n:05d}.parquet"
+            target = self.directory / f"{self.split}-{i:05d}-of-{n:05d}.parquet"
             path.rename(target)
             final.append(target)
         return final
@@ -157,7 +163,8 @@ class ConfigWriter:
     def content_hash(self) -> str:
         """Hash of the rows (a sum of the hashes of each document's rows, so the same in any order, id order
         included) that does not depend on the Parquet library's bytes; constant memory."""
-        return hashlib.sha256(f"{self.config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
+        config = self.config if self.split == "train" else f"{self.config}/{self.split}"
+        return hashlib.sha256(f"{config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
 
 
 class Terminated(KeyboardInterrupt):

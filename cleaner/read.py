@@ -176,18 +176,21 @@ def decode_source(data: bytes, relative: str, url: str | None = None, record_id:
     digest = sha256_hex(data)
     rid = document_id(relative, record_id)
     if not data.strip():
-        return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid)
+        return Rejection(None, relative, digest, "empty", "the input holds no bytes or only white space", rid,
+                         record_id)
     if html or html_name(relative) or looks_like_html(data):
         return html_source(data, relative, url, record_id, charset)
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeError, LookupError) as e:
         if looks_binary(data[:65536].decode("latin-1")):
-            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file", rid)
-        return Rejection(None, relative, digest, "undecodable", str(e), rid)
+            return Rejection(None, relative, digest, "not_text", "the bytes hold many control bytes: a binary file", rid,
+                             record_id)
+        return Rejection(None, relative, digest, "undecodable", str(e), rid, record_id)
     plain = is_plain(text)
     if not plain and looks_binary(text):
-        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters", rid)
+        return Rejection(None, relative, digest, "not_text", "the decoded text is mostly control characters", rid,
+                         record_id)
     return text_source(text, relative, digest, len(data), encoding, url, record_id, plain)
 
 
@@ -206,7 +209,7 @@ def text_source(text: str, relative: str, digest: str, n_bytes: int, encoding: s
         text = normalise(text)
     if not text.strip():
         return Rejection(None, relative, digest, "empty", "nothing but white space after decoding",
-                         document_id(relative, record_id))
+                         document_id(relative, record_id), record_id)
     return Source(relative, digest, n_bytes, encoding, repairs, text, url, record_id)
 
 
@@ -233,10 +236,12 @@ def safe_text(text: str) -> str:
 
 
 def to_source(raw: RawDocument) -> Source | Rejection:
-    rid = document_id(raw.relative, None if raw.record_id is None else safe_text(raw.record_id))
+    safe_record = None if raw.record_id is None else safe_text(raw.record_id)
+    rid = document_id(raw.relative, safe_record)
     if raw.error is not None:
         digest = sha256_hex(raw.data) if raw.data is not None else ""
-        return Rejection(None, raw.relative, digest, raw.error[0], safe_text(raw.error[1]), rid)
+        return Rejection(None, raw.relative, digest, raw.error[0], safe_text(raw.error[1]), rid,
+                         safe_record)
     for field_name, value in (("text", raw.text), ("url", raw.url), ("id", raw.record_id)):
         bad = LONE_SURROGATE.search(value) if value is not None else None
         if bad is not None:
@@ -244,7 +249,7 @@ def to_source(raw: RawDocument) -> Source | Rejection:
                 sha256_hex(raw.data or b"")
             return Rejection(None, raw.relative, digest, "undecodable",
                              f"the record's {field_name} holds a lone surrogate (U+{ord(bad.group()):04X}) at "
-                             f"character {bad.start()}: not valid Unicode", rid)
+                             f"character {bad.start()}: not valid Unicode", rid, safe_record)
     if raw.text is not None:
         data = raw.text.encode("utf-8")
         if raw.html:

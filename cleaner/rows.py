@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from . import schema
+from . import nlp, schema
 from .dedupe import text_signature
 from .document import Article, Rejection
 
@@ -43,6 +43,7 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
         "index_number": meta.index_number,
         "issuer": meta.issuer,
         "written_at": meta.written_at,
+        **nlp_columns(a, text),
     }
     segments = [
         {"id": a.id, "source_file": src.path, "index": i, "kind": s.kind, "text": s.text,
@@ -57,14 +58,24 @@ def article_rows(a: Article) -> dict[str, list[dict]]:
     return {"articles": [article], "segments": segments, "removals": removals, "rejected": []}
 
 
+def nlp_columns(a: Article, text: str) -> dict:
+    """Word count, script, timestamp and quality summary of an article (see cleaner/nlp.py)."""
+    ts, precision = nlp.published(a.metadata.published_at)
+    boilerplate, spam, has_spam = nlp.quality(a.removals, len(a.source.text))
+    return {"n_tokens": nlp.n_tokens(text), "script": nlp.script(text), "published_ts": ts,
+            "published_precision": precision, "boilerplate_share": boilerplate, "spam_share": spam,
+            "has_spam": has_spam}
+
+
 def rejection_rows(r: Rejection, duplicate_of: str | None = None) -> dict[str, list[dict]]:
-    return rejected_rows(r.id, r.source_file, r.source_sha256, r.reason, r.detail, duplicate_of)
+    record_id = r.source.record_id if r.source is not None else r.record_id
+    return rejected_rows(r.id, r.source_file, r.source_sha256, r.reason, r.detail, duplicate_of, record_id)
 
 
 def rejected_rows(id: str, source_file: str, source_sha256: str, reason: str, detail: str,
-                  duplicate_of: str | None = None) -> dict[str, list[dict]]:
+                  duplicate_of: str | None = None, record_id: str | None = None) -> dict[str, list[dict]]:
     row = {"id": id, "source_file": source_file, "source_sha256": source_sha256,
-           "reason": reason, "detail": detail, "duplicate_of": duplicate_of}
+           "reason": reason, "detail": detail, "duplicate_of": duplicate_of, "record_id": record_id}
     return {"articles": [], "segments": [], "removals": [], "rejected": [row]}
 
 
@@ -118,6 +129,13 @@ class Prepared:
     removed: list[tuple[str, str, int]]  # (rule, category, characters) of every removal
     reason: str | None = None  # the rejection reason; None for an article
     signature: tuple | None = None  # dedupe.text_signature(text) of an article
+    record_id: str | None = None  # the record's id inside a container input
+    split: str = "train"  # the split an article's rows go to (engine: nlp.split_of)
+
+    @property
+    def name(self) -> str:
+        """source_file, with #record_id for a record of a container: what duplicate_of names."""
+        return self.source_file if self.record_id is None else f"{self.source_file}#{self.record_id}"
 
 
 def prepare(result: Article | Rejection) -> Prepared:
@@ -127,14 +145,15 @@ def prepare(result: Article | Rejection) -> Prepared:
         return Prepared(result.id, result.source_file, result.source_sha256, _columns(rows),
                         {c: row_hashes(r) for c, r in rows.items() if r},
                         {"source_file": result.source_file, "sha256": result.source_sha256,
-                         "outcome": "rejected", "reason": result.reason}, [], result.reason)
+                         "outcome": "rejected", "reason": result.reason}, [], result.reason,
+                        record_id=rows["rejected"][0]["record_id"])
     src = result.source
     rows = article_rows(result)
     return Prepared(result.id, src.path, src.sha256, _columns(rows), {c: row_hashes(r) for c, r in rows.items() if r},
                     {"source_file": src.path, "sha256": src.sha256, "outcome": "article",
                      "bytes": src.n_bytes, "encoding": src.encoding},
                     [(r.rule, r.category, r.end - r.start) for r in result.removals],
-                    signature=text_signature(result.text))
+                    signature=text_signature(result.text), record_id=src.record_id)
 
 
 def _columns(rows: dict[str, list[dict]]) -> dict[str, Columns]:

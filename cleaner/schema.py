@@ -11,6 +11,9 @@ STRING = ("string", pa.string())
 INT64 = ("int64", pa.int64())
 INT32 = ("int32", pa.int32())
 STRINGS = ("strings", pa.list_(pa.string()))
+FLOAT = ("float64", pa.float64())
+BOOL = ("bool", pa.bool_())
+TIMESTAMP = ("timestamp[ms]", pa.timestamp("ms"))  # Parquet has no second unit: ms
 
 COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
     "articles": [
@@ -39,6 +42,15 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("index_number", STRING, "an information-disclosure catalogue's index number (索引号); null when none"),
         ("issuer", STRING, "the body that issued a government document (发布机构, 发文机构); null when none"),
         ("written_at", STRING, "ISO 8601 date a government document was written (成文日期, 发文日期); null when none"),
+        ("n_tokens", INT64, "words in text as jieba segments it (jieba-rs via rjieba: precise mode, HMM "
+                            "off), punctuation and white space not counted"),
+        ("script", STRING, "zh-Hans or zh-Hant: the script most of text's script-specific characters belong "
+                           "to; null when it has none"),
+        ("published_ts", TIMESTAMP, "published_at as a timestamp (the page's clock, no time zone); null when none"),
+        ("published_precision", STRING, "day, minute or second: how much of published_ts the page stated"),
+        ("boilerplate_share", FLOAT, "share of the input's characters removed as boilerplate (0-1, 4 places)"),
+        ("spam_share", FLOAT, "share of the input's characters removed as spam (0-1, 4 places)"),
+        ("has_spam", BOOL, "whether any spam was found and removed"),
     ],
     "segments": [
         ("id", STRING, "the article's id (join key)"),
@@ -66,7 +78,9 @@ COLUMNS: dict[str, list[tuple[str, tuple[str, pa.DataType], str]]] = {
         ("source_sha256", STRING, "hex sha256 of the input's raw bytes (empty when unreadable)"),
         ("reason", STRING, "a stable reason code (see the card)"),
         ("detail", STRING, "a human-readable explanation"),
-        ("duplicate_of", STRING, "for reason duplicate: source_file of the copy that was kept"),
+        ("duplicate_of", STRING, "for reason duplicate: source_file of the copy that was kept, with "
+                                 "#record_id when it is a record of a container"),
+        ("record_id", STRING, "the record's id inside a container input (JSON Lines, Parquet, WARC)"),
     ],
 }
 CONFIGS = tuple(COLUMNS)

@@ -28,6 +28,8 @@ class Settings:
     spam: SpamParams = SpamParams()  # the spam machinery's thresholds (cleaner/spam/params.py)
     # near duplicates across documents
     near_duplicate_threshold: float = 0.85
+    # splits: this share of articles goes to a `validation` split, by a hash of the article id
+    validation_fraction: float = 0.0
     # the published card
     license: str = "unknown"
 

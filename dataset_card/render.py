@@ -1,7 +1,8 @@
 """Render README.md (the dataset card) from a build's manifest and statistics.
 
 The YAML front matter follows the Hugging Face dataset card specification: configs with
-data_files (configs without rows are left out: `datasets` cannot load an empty split), one of
+data_files (every config, rows or not: each has a Parquet file, empty or not, and its
+features are stated, so each loads), one of
 them the default, and dataset_info whose features are spelled the datasets-3.x way
 (`sequence:`), which datasets 4+ still reads, so that both load the same features."""
 
@@ -15,13 +16,14 @@ from string import Template
 
 import yaml
 
-from cleaner import schema
+from cleaner import schema, summaries
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"),
                    (10_000_000_000, "1B<n<10B"), (100_000_000_000, "10B<n<100B"),
                    (1_000_000_000_000, "100B<n<1T"))
 DEFAULT_CONFIG = "articles"
+MAX_RULES = 40  # rules listed in the card, the most characters first
 TASK_CATEGORIES = ["text-generation", "text-classification"]
 TAGS = ["news", "web-scraped", "boilerplate-removal", "chinese"]
 REJECTION_REASONS = {
@@ -58,8 +60,14 @@ def size_category(n: int) -> str:
 
 
 def listed_configs(rows: dict[str, int]) -> list[str]:
-    """Configs with rows: `datasets` cannot load an empty split, so empty ones are left out."""
-    return [c for c in schema.CONFIGS if rows.get(c, 0) > 0]
+    """Every config, with rows or without: each has at least one Parquet file, empty or not,
+    carrying its features, and the card's dataset_info states them, so every one loads."""
+    return list(schema.CONFIGS)
+
+
+def config_splits(manifest: dict, config: str) -> dict[str, int]:
+    """split -> rows of a config (a manifest without splits: all of it is train)."""
+    return manifest.get("splits", {}).get(config) or {"train": manifest["rows"].get(config, 0)}
 
 
 def default_config(configs: list[str]) -> str | None:
@@ -74,14 +82,14 @@ def license_id(settings) -> str:
     return value or "unknown"
 
 
-def arrow_bytes(root: Path, manifest: dict, config: str) -> int:
+def arrow_bytes(root: Path, manifest: dict, config: str, split: str = "train") -> int:
     """What `datasets` records as a split's num_bytes: the Arrow size of the table, summed over
     the row groups read one at a time, so that memory holds one row group, not a whole shard."""
     import pyarrow.parquet as pq
 
     total = 0
     for o in manifest["outputs"]:
-        if o["config"] == config:
+        if o["config"] == config and o.get("split", "train") == split:
             with pq.ParquetFile(root / o["path"]) as f:
                 total += sum(f.read_row_group(i).nbytes for i in range(f.num_row_groups))
     return total
@@ -101,7 +109,8 @@ def front_matter(name: str, version: str, manifest: dict, languages: list[str], 
         "tags": TAGS,
         "version": version,
         "configs": [
-            {"config_name": c, "data_files": [{"split": "train", "path": f"data/{c}/*.parquet"}],
+            {"config_name": c, "data_files": [{"split": s, "path": f"data/{c}/{s}-*.parquet"}
+                                              for s in config_splits(manifest, c)],
              **({"default": True} if c == default else {})}
             for c in configs
         ],
@@ -109,14 +118,14 @@ def front_matter(name: str, version: str, manifest: dict, languages: list[str], 
     infos = []
     for c in configs:
         info: dict = {"config_name": c, "features": schema.yaml_features(c)}
+        splits = config_splits(manifest, c)
         if root is not None:
-            n_bytes = arrow_bytes(root, manifest, c)
-            download = sum(o["bytes"] for o in manifest["outputs"] if o["config"] == c)
-            info["splits"] = [{"name": "train", "num_bytes": n_bytes, "num_examples": rows[c]}]
-            info["download_size"] = download
-            info["dataset_size"] = n_bytes
+            sizes = {s: arrow_bytes(root, manifest, c, s) for s in splits}
+            info["splits"] = [{"name": s, "num_bytes": sizes[s], "num_examples": n} for s, n in splits.items()]
+            info["download_size"] = sum(o["bytes"] for o in manifest["outputs"] if o["config"] == c)
+            info["dataset_size"] = sum(sizes.values())
         else:
-            info["splits"] = [{"name": "train", "num_examples": rows[c]}]
+            info["splits"] = [{"name": s, "num_examples": n} for s, n in splits.items()]
         infos.append(info)
     meta["dataset_info"] = infos
     return meta
@@ -134,47 +143,17 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     meta = front_matter(name, version, manifest, languages, lic, root)
     rows = manifest["rows"]
     listed = listed_configs(rows)
-    unlisted = [c for c in schema.CONFIGS if c not in listed]
 
-    fields = []
-    for config in schema.CONFIGS:
-        note = "" if rows.get(config) else " (no rows in this version: left out of `configs`)"
-        fields.append(f"### `{config}`{note}\n\n{croissant.CONFIG_DESCRIPTIONS[config]} "
-                      f"Rows: {rows.get(config, 0)}.\n\n| column | type | meaning |\n| --- | --- | --- |")
-        fields.extend(f"| `{n}` | {_type_name(k[0])} | {d} |" for n, k, d in schema.COLUMNS[config])
-        fields.append("")
-
-    lengths = summary.article_lengths
-    if lengths:
-        q = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
-        length_line = (f"min {min(lengths)}, quartiles {q[0]:.0f} / {q[1]:.0f} / {q[2]:.0f}, max {max(lengths)}, "
-                       f"mean {statistics.mean(lengths):.0f}")
-    else:
-        length_line = "no articles"
-    stats = [("documents read", summary.read), ("articles kept", summary.kept),
-             ("inputs rejected", sum(summary.rejected.values())), ("characters in article text", summary.chars),
-             ("sentences", summary.sentences), ("segments", rows.get("segments", 0)),
-             ("removed spans", rows.get("removals", 0))]
-    stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
+    fields = field_tables(rows)
+    stats, length_line = statistics_rows(summary, rows)
     rules = [f"| `{rule}` | {cat} | {n} |" for (rule, cat), n in
-             sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
-    sources = [f"| `{cell(i['source_file'])}` | `{i['sha256']}` | {i['outcome']}"
-               + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in manifest["inputs"]]
+             sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_RULES]]
+    sources = sources_section(manifest["inputs"])
     outputs = [f"| `{o['path']}` | {o['config']} | {o['rows']} | {o['bytes']} | `{o['sha256']}` |"
                for o in manifest["outputs"]]
-    license_line = (f"`{lic}`" if lic != "unknown" else
-                    "unknown: the inputs are scraped pages whose licences were not recorded; "
-                    "check the original publishers' terms before redistributing")
-    dates = croissant.article_dates(root, manifest) if root is not None else []
-    published, basis = croissant.date_published(dates)
-    configs_line = ", ".join(f"`{c}`" for c in listed) or "none"
-    if unlisted:
-        configs_line += ("; " + ", ".join(f"`{c}`" for c in unlisted)
-                         + " has no rows in this version and is left out of `configs` (read it as empty)")
-    rejected_by = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
-    reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
-    reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
-                if code not in REJECTION_REASONS]
+    license_line = (f"`{lic}`" if lic != "unknown" else "unknown: the inputs are scraped pages whose licences "
+                    "were not recorded; check the original publishers' terms before redistributing")
+    published, basis = croissant.date_published(croissant.article_dates(root, manifest) if root is not None else [])
     tool = manifest["tool"]
     template = Template(resources.files("dataset_card").joinpath("template.md").read_text(encoding="utf-8"))
     return template.substitute(
@@ -188,12 +167,14 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         n_articles=summary.kept,
         n_rejected=sum(summary.rejected.values()),
         license_line=license_line,
-        configs_line=configs_line,
+        configs_line=configs_sentence(listed, rows),
         default_config=default_config(listed) or "none",
         load_path=f"{name}/{version}",
+        splits_line=splits_line(manifest, settings),
+        load_lines=load_lines(f"{name}/{version}", rows),
         fields="\n".join(fields),
-        reasons="\n".join(reasons),
-        sources="\n".join(sources) or "| (none) | | |",
+        reasons="\n".join(reason_rows(manifest["inputs"])),
+        sources=sources,
         outputs="\n".join(outputs) or "| (none) | | | | |",
         rules="\n".join(rules) or "| (none) | | |",
         stats="\n".join(f"| {k} | {v} |" for k, v in stats),
@@ -211,5 +192,88 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     )
 
 
+def field_tables(rows: dict[str, int]) -> list[str]:
+    """Per config: a heading, its description and row count, and its columns' table."""
+    from cleaner import croissant
+
+    fields = []
+    for config in schema.CONFIGS:
+        note = "" if rows.get(config) else " (no rows in this version: it loads as an empty table)"
+        fields.append(f"### `{config}`{note}\n\n{croissant.CONFIG_DESCRIPTIONS[config]} "
+                      f"Rows: {rows.get(config, 0)}.\n\n| column | type | meaning |\n| --- | --- | --- |")
+        fields.extend(f"| `{n}` | {_type_name(k[0])} | {d} |" for n, k, d in schema.COLUMNS[config])
+        fields.append("")
+    return fields
+
+
+def configs_sentence(listed: list[str], rows: dict[str, int]) -> str:
+    line = ", ".join(f"`{c}`" for c in listed) or "none"
+    empty = [c for c in listed if not rows.get(c)]
+    if empty:
+        line += "; " + ", ".join(f"`{c}`" for c in empty) + " has no rows in this version (loads empty)"
+    return line
+
+
+def reason_rows(inputs: list[dict]) -> list[str]:
+    """Every documented reason code with how many inputs it covers, then undocumented ones seen."""
+    rejected_by = Counter(i.get("reason") for i in inputs if i.get("outcome") == "rejected")
+    reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
+    reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
+                if code not in REJECTION_REASONS]
+    return reasons
+
+
+def statistics_rows(summary, rows: dict[str, int]) -> tuple[list[tuple[str, int]], str]:
+    """The Statistics table's (measure, value) rows and the article-length line."""
+    lengths = summary.article_lengths
+    if lengths:
+        q = statistics.quantiles(lengths, n=4) if len(lengths) > 1 else [lengths[0]] * 3
+        length_line = (f"min {min(lengths)}, quartiles {q[0]:.0f} / {q[1]:.0f} / {q[2]:.0f}, max {max(lengths)}, "
+                       f"mean {statistics.mean(lengths):.0f}")
+    else:
+        length_line = "no articles"
+    stats = [("documents read", summary.read), ("articles kept", summary.kept),
+             ("inputs rejected", sum(summary.rejected.values())), ("characters in article text", summary.chars),
+             ("sentences", summary.sentences), ("segments", rows.get("segments", 0)),
+             ("removed spans", rows.get("removals", 0))]
+    stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
+    return stats, length_line
+
+
 def _type_name(kind: str) -> str:
     return "list of string" if kind == "strings" else kind
+
+
+def load_lines(path: str, rows: dict[str, int]) -> str:
+    """One load_dataset line per config; streamed (and said why) for a config without rows."""
+    return "\n".join(f'{c} = load_dataset("{path}", "{c}", split="train")' if rows.get(c) else
+                     f'{c} = load_dataset("{path}", "{c}", split="train", streaming=True)  # 0 rows'
+                     for c in schema.CONFIGS)
+
+
+def splits_line(manifest: dict, settings) -> str:
+    """What the card says of the splits: train only, or train and a hashed validation split."""
+    fraction = getattr(settings, "validation_fraction", 0.0) or 0.0
+    if fraction <= 0:
+        return "Each config has one split, `train`."
+    n = config_splits(manifest, "articles")
+    return (f"The article configs (`articles`, `segments`, `removals`) have a `validation` split beside "
+            f"`train`: about {fraction:g} of the articles, chosen by a hash of the article id (stable across "
+            f"builds), with their segments and removals ({n.get('train', 0)} / {n.get('validation', 0)} "
+            f"articles); load it with `split=\"validation\"`. `rejected` has `train` only.")
+
+
+def sources_section(inputs: list[dict]) -> str:
+    """Every input with its sha256 and outcome, up to summaries.MAX_LISTED of them; past that,
+    counts per source folder (or web domain) and reason: the per-input detail is in the
+    articles and rejected configs (source_file, source_sha256)."""
+    if len(inputs) <= summaries.MAX_LISTED:
+        rows = [f"| `{cell(i['source_file'])}` | `{i['sha256']}` | {i['outcome']}"
+                + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in inputs]
+        return ("Every input, with the sha256 of its raw bytes and what became of it:\n\n"
+                "| input | sha256 | outcome |\n| --- | --- | --- |\n" + ("\n".join(rows) or "| (none) | | |"))
+    rows = [f"| `{cell(g)}` | {k} | {r} | {', '.join(f'{c} {n}' for c, n in sorted(reasons.items())) or '-'} |"
+            for g, k, r, reasons in summaries.by_group(inputs)]
+    return (f"{len(inputs)} inputs, counted per source folder (or web domain); each input's path and "
+            "sha256 are in the `articles` and `rejected` configs (`source_file`, `source_sha256`):\n\n"
+            "| source | articles | rejected | reasons |\n| --- | --- | --- | --- |\n" + "\n".join(rows))

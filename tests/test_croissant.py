@@ -143,7 +143,9 @@ def test_one_record_set_per_config_with_a_field_per_column(doc, dataset):
         assert [f["name"] for f in fields] == [n for n, _, _ in schema.COLUMNS[config]]
         for f, (column, (kind, _), _) in zip(fields, schema.COLUMNS[config]):
             assert f["source"]["extract"] == {"column": column}
-            assert f["dataType"] == ("sc:Integer" if kind.startswith("int") else "sc:Text")
+            expected = {"float64": "sc:Float", "bool": "sc:Boolean", "timestamp[ms]": "sc:Date"}.get(
+                kind, "sc:Integer" if kind.startswith("int") else "sc:Text")
+            assert f["dataType"] == expected
             assert f.get("isArray", False) == (kind == "strings")
     parsed = {rs.name: rs for rs in dataset.metadata.record_sets}
     assert [f.name for f in parsed["segments"].fields if f.is_array] == ["sentences"]

@@ -106,7 +106,7 @@ def test_escape_codes_from_inputs_never_reach_the_terminal(tmp_path):
               b"WARC-Record-ID: <urn:uuid:12345678-1234-1234-1234-123456789012>\r\nContent-Type: text/plain\r\n"
               b"Content-Length: 40\r\n\r\n" + payload + b"\x1b[2J\r\n\r\n")
     (d / "crawl.wet").write_bytes(record)
-    result = cleaner("build", str(d), "--out", str(tmp_path / "out"), "--name", "n")
+    result = cleaner("build", str(d), "--out", str(tmp_path / "out"), "--name", "n", "--allow-empty")
     assert result.returncode == 0, result.stderr
     assert "WARNING" in result.stderr, "warcio warns about the bad Content-Length, quoting the archive"
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr

@@ -64,7 +64,7 @@ def test_links_leaving_the_inputs_are_rejected_and_not_read(tmp_path, linked):
     assert outcome == {"leak.txt": "outside_input", "linked_folder/": "outside_input", "environ.txt": "outside_input",
                        "zero.txt": "outside_input", "passwd.txt": "outside_input", "same_page.txt": "duplicate"}
     assert [a["source_file"] for a in articles] == ["page.txt"]
-    dump = json.dumps([manifest, articles, rejected], ensure_ascii=False)
+    dump = json.dumps([manifest, articles, rejected], ensure_ascii=False, default=str)  # timestamps as text
     assert SECRET not in dump and "root:" not in dump
     assert all(r["source_sha256"] == "" for r in rejected if r["reason"] == "outside_input")
     assert all("/etc/passwd" not in r["detail"] for r in rejected), "the link's target is not recorded"

@@ -142,7 +142,8 @@ def html_source(data: bytes, relative: str, url: str | None = None, record_id: s
         try:
             decoded = decode_bytes(data)
         except (UnicodeError, LookupError) as e:
-            return Rejection(None, relative, digest, "undecodable", str(e), document_id(relative, record_id))
+            return Rejection(None, relative, digest, "undecodable", str(e), document_id(relative, record_id),
+                             record_id)
     return markup_source(decoded[0], relative, digest, len(data), decoded[1], url, record_id)
 
 
@@ -164,7 +165,7 @@ def markup_source(html: str, relative: str, digest: str, n_bytes: int, encoding:
     keep = [i for i, line in enumerate(lines) if line]
     if not keep:
         return Rejection(None, relative, digest, "empty", "the HTML holds no visible text",
-                         document_id(relative, record_id))
+                         document_id(relative, record_id), record_id)
     flat_kept = Flat([lines[i] for i in keep], [facts[i] for i in keep], [flat.owners[i] for i in keep],
                      [flat.link_chars[i] for i in keep], flat.elements)
     meta, title, h1 = page_facts(tree)
