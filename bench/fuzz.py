@@ -36,8 +36,8 @@ def main() -> None:
     from fuzz_corpus import make
 
     from cleaner.document import Rejection, document_id
-    from cleaner.read import iter_documents, safe_text, to_source
-    from cleaner.walk import find_inputs
+    from cleaner.read.files import iter_documents, safe_text, to_source
+    from cleaner.read.walk import find_inputs
 
     with tempfile.TemporaryDirectory() as tmp:
         d = make(Path(tmp), args.n, args.seed)

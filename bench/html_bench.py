@@ -27,8 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -45,7 +45,7 @@ def load_scorer(path: Path):
 
 
 def iso(value) -> str | None:
-    from cleaner.metadata import DATE, iso_date
+    from cleaner.clean.metadata import DATE, iso_date
 
     m = DATE.search(str(value or ""))
     return iso_date(m) if m else None
@@ -55,16 +55,16 @@ def html_text(html: str) -> str:
     """Extracted HTML (magic-html's output) as one line per block, by cleaner's own flattener."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from cleaner.markup.flatten import flatten
+    from cleaner.read.html_flatten import flatten
 
     return "\n".join(flatten(LexborHTMLParser(html)).lines)
 
 
 def run_cleaner() -> Callable[[str, bytes, str], dict]:
+    from cleaner.clean.pipeline import warm_up
     from cleaner.document import Article
-    from cleaner.engine import process
-    from cleaner.pipeline import warm_up
-    from cleaner.read import RawDocument
+    from cleaner.read.files import RawDocument
+    from cleaner.run.engine import process
     from cleaner.settings import Settings
 
     settings = Settings()
@@ -83,7 +83,7 @@ def run_cleaner() -> Callable[[str, bytes, str], dict]:
 def run_cleaner_text() -> Callable[[str, bytes, str], dict]:
     """cleaner's text path on the same pages already flattened to lines (decode_source(...).text
     done beforehand): what the markup adds, and the text path's speed on the same content."""
-    from cleaner.read import decode_source
+    from cleaner.read.files import decode_source
 
     html_path = run_cleaner()
     flat: dict[bytes, bytes] = {}
@@ -137,8 +137,8 @@ TOOLS = {"cleaner": run_cleaner, "cleaner-text": run_cleaner_text, "gne": run_gn
 
 
 def decode(data: bytes) -> str:
-    from cleaner.markup.reader import decode_html
-    from cleaner.read import decode_bytes
+    from cleaner.read.files import decode_bytes
+    from cleaner.read.html import decode_html
 
     return (decode_html(data, None) or decode_bytes(data))[0]
 

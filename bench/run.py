@@ -48,7 +48,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import generate
+import generate  # noqa: E402 (bench/ on sys.path first)
 
 MEASURE = r"""
 import json, os, resource, subprocess, sys, time
@@ -234,23 +234,17 @@ class Stages:
 
 def stage_times(corpus: Path, n_docs: int) -> dict:
     """Run every stage the build runs over the first n_docs documents, timing each."""
-    from cleaner import build as build_mod
-    from cleaner import (
-        dedupe,
-        engine,
-        language,
-        metadata,
-        pipeline,
-        publish,
-        read,
-        schema,
-        segment,
-    )
-    from cleaner.dedupe import DuplicateIndex
-    from cleaner.read import find_inputs, iter_documents
-    from cleaner import rows as rows_mod
-    from cleaner.rows import prepare
-    from cleaner.rules import duplicates
+    from cleaner.clean import language, metadata, pipeline, segment
+    from cleaner.clean.rules import duplicates
+    from cleaner.publish import rows as rows_mod
+    from cleaner.publish import schema
+    from cleaner.publish import version as publish
+    from cleaner.publish.rows import prepare
+    from cleaner.read import files as read
+    from cleaner.read.files import find_inputs, iter_documents
+    from cleaner.run import build as build_mod
+    from cleaner.run import dedupe, engine
+    from cleaner.run.dedupe import DuplicateIndex
     from cleaner.settings import Settings
 
     settings = Settings()
@@ -369,9 +363,8 @@ def naive_floor(raws: list, results: list) -> dict:
     import ftfy
     from langdetect import LangDetectException, detect
 
-    import cleaner.language  # noqa: F401  (seeds langdetect the way the pipeline does)
     from cleaner.document import Article
-    from cleaner.read import FTFY_CONFIG, decode_bytes
+    from cleaner.read.files import FTFY_CONFIG, decode_bytes
 
     texts = []
     for raw in raws:
@@ -396,7 +389,7 @@ def naive_floor(raws: list, results: list) -> dict:
         t_lang += time.perf_counter() - t
     # The shortcuts hold: ftfy is skipped only where it would change nothing, and the
     # language of a bounded sample of the body agrees with langdetect on the whole page.
-    from cleaner.read import MOJIBAKE_HINT
+    from cleaner.read.files import MOJIBAKE_HINT
     quiet = FTFY_CONFIG._replace(explain=False)
     skipped_but_changed = sum(1 for text in texts if not MOJIBAKE_HINT.search(text)
                               and ftfy.fix_text(text, config=quiet) != text)
@@ -409,7 +402,7 @@ def naive_floor(raws: list, results: list) -> dict:
 
 def language_sweep(results: list, sizes: list[int]) -> list[dict]:
     """Time and agreement (with langdetect on the whole body) of identify() on samples of each size."""
-    from cleaner import language
+    from cleaner.clean import language
     from cleaner.document import Article
 
     bodies = [r.text for r in results if isinstance(r, Article)]

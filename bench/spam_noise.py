@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of the in-line spam rules (cleaner.rules.spam_*, cleaner/spam/) on injected noise and seeds.
+"""Benchmark of the in-line spam rules (cleaner.clean.rules.spam_*, cleaner/clean/spam/) on injected noise and seeds.
 
     .venv/bin/python bench/spam_noise.py --docs 200 --seed 1
     .venv/bin/python bench/spam_noise.py --texts tests/fixtures/heldout_texts \
@@ -19,7 +19,7 @@
    three keep blocks, for 002 that nothing is taken from inside a gold paragraph.
 
 With --learn, a first pass over the generated documents (or those of --learn-seed S) feeds
-cleaner.learn, and the measures above run with the learned lexicon (spam_known.learned_slogan,
+cleaner.run.learn, and the measures above run with the learned lexicon (spam_known.learned_slogan,
 learned brands), as `cleaner build`, `cleaner learn` and a second build with --spam-lexicon do.
 
 The rules were tuned on tests/fixtures/clean_texts; tests/fixtures/heldout_texts is a held-out set
@@ -50,12 +50,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import noise as noisegen  # tests/noise.py (a local `noise` below is a bytearray)  # noqa: E402
 
-from cleaner import learn  # noqa: E402
+from cleaner.clean.pipeline import SPAN_RULES  # noqa: E402
+from cleaner.clean.rules.base import SpanContext  # noqa: E402
+from cleaner.clean.spam import words  # noqa: E402
 from cleaner.document import Block  # noqa: E402
-from cleaner.pipeline import SPAN_RULES  # noqa: E402
-from cleaner.rules.base import SpanContext  # noqa: E402
+from cleaner.run import learn  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
-from cleaner.spam import words  # noqa: E402
 
 RULES = tuple(r for r in SPAN_RULES if r.__module__.rsplit(".", 1)[-1].startswith("spam_"))  # the spam span rules
 SHARED = ROOT.parent / "shared"
@@ -104,7 +104,7 @@ def apply(text: str, removals) -> str:
 
 def learn_pass(n_docs: int, seed: int, settings: Settings, texts_dir: Path) -> Settings:
     """The first pass of --learn: the rules over the generated documents, the slogans and brands
-    mined from what they removed (cleaner.learn.learn_from; an article is a clean text, since the
+    mined from what they removed (cleaner.run.learn.learn_from; an article is a clean text, since the
     documents reuse them), written to a lexicon file; returns the settings that add it."""
     docs = noisegen.generate(n_docs, seed, texts=noisegen.load_clean_texts(texts_dir))
     rows = [(doc.name, r.rule, r.start, r.text) for doc in docs for r in run_rules(doc.text, settings)]

@@ -13,8 +13,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import click  # noqa: E402
 
-from . import __version__  # noqa: E402
-from .settings import Settings  # noqa: E402
+from cleaner import __version__  # noqa: E402
+from cleaner.settings import Settings  # noqa: E402
 
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -28,7 +28,7 @@ def default_inputs() -> list[str]:
 
 def fail(message: str, code: int = 1) -> None:
     """One line on stderr (control characters of file names or values shown as escapes), exit."""
-    from .terminal import safe_line
+    from cleaner.terminal import safe_line
 
     click.echo(f"cleaner: {safe_line(message)}", err=True)
     sys.exit(code)
@@ -37,7 +37,7 @@ def fail(message: str, code: int = 1) -> None:
 def bounded_workers(workers: int | None) -> int:
     """--workers: all the CPUs this process may use when not given; below 1 refused; above the
     CPUs, lowered to them with a note (more processes would only cost memory)."""
-    from .engine import max_workers
+    from cleaner.run.engine import max_workers
 
     cpus = max_workers()
     if workers is None:
@@ -53,7 +53,7 @@ def bounded_workers(workers: int | None) -> int:
 def default_name(first_input: str) -> str:
     """The dataset name when --name is not given: the first input's folder name (or file stem),
     refused with the way out when it is no valid name (spaces, other characters)."""
-    from .publish import NAME
+    from cleaner.publish.version import NAME
 
     path = Path(first_input)
     name = path.resolve().name if path.is_dir() else path.stem
@@ -127,7 +127,7 @@ def build(inputs, out, name, version, workers, engine, languages, license_id, fo
 
 def language_codes(languages: str) -> tuple[str, ...]:
     """--languages as codes, each one langdetect can answer (an unknown one would reject every page)."""
-    from .language import check_codes
+    from cleaner.clean.language import check_codes
 
     codes = tuple(dict.fromkeys(code.strip().lower() for code in languages.split(",") if code.strip()))
     try:
@@ -148,9 +148,9 @@ def output_folder(out: str) -> None:
 
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
            follow_symlinks=False, html_fields=(), validation_fraction=0.0, allow_empty=False) -> None:
-    from .build import build as run_build
-    from .publish import PublishError
-    from .terminal import safe_line
+    from cleaner.publish.version import PublishError
+    from cleaner.run.build import build as run_build
+    from cleaner.terminal import safe_line
 
     inputs = list(inputs) or default_inputs()
     for given in inputs:
@@ -170,7 +170,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         if not os.access(out, os.W_OK):
             fail(f"output folder {out} is not writable")
         if sys.stderr.isatty():
-            from .read import find_inputs
+            from cleaner.read.files import find_inputs
 
             total = sum(1 for _ in find_inputs(inputs, follow_symlinks))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
@@ -203,7 +203,7 @@ def learn(version_dir, output, min_articles) -> None:
     articles or more are written in the lexicon format (sections [slogan] and [brand]); give
     the file to the next build with --spam-lexicon, and they are found on pages that alone gave
     too little evidence."""
-    from .learn import learn_version, lexicon_text
+    from cleaner.run.learn import learn_version, lexicon_text
 
     try:
         slogans, brands = learn_version(version_dir, min_articles)
@@ -229,7 +229,7 @@ def learn(version_dir, output, min_articles) -> None:
 def explain(file, record, languages, color, spam_lexicons) -> None:
     """Show how FILE (- for standard input) is cleaned, document by document as build reads it:
     each line's label and rule, removed text marked, and the outcome (duplicates included)."""
-    from .explain import explain_file, stdin_copy
+    from cleaner.run.explain import explain_file, stdin_copy
 
     settings = Settings(languages=language_codes(languages),
                         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons))
@@ -259,7 +259,7 @@ def report(version_dir, output, max_articles) -> None:
     every article with its removed spans highlighted."""
     import pyarrow as pa
 
-    from .report import write_report
+    from cleaner.publish.report import write_report
 
     if not (Path(version_dir) / "manifest.json").is_file():
         fail(f"{version_dir} is not a built version (no manifest.json); give OUT/NAME/X.Y.Z")
@@ -276,7 +276,7 @@ def report(version_dir, output, max_articles) -> None:
 def rules(kind) -> None:
     """List every rule: its fixed id (as published in removals.rule or rejected.reason), kind,
     category and what kind of noise it targets."""
-    from .rules.registry import all_rules
+    from cleaner.clean.rules.registry import all_rules
 
     listed = [r for r in all_rules() if kind is None or r.kind == kind]
     width = max(len(r.id) for r in listed)
@@ -291,13 +291,13 @@ def diff(old, new) -> None:
     """Report articles added, removed and changed between two versions."""
     import pyarrow as pa
 
-    from .diff import diff_versions, format_diff
+    from cleaner.publish.diff import diff_versions, format_diff
 
     try:
         report = format_diff(diff_versions(old, new))
     except (OSError, ValueError, KeyError, pa.ArrowException) as e:  # not a version, damaged Parquet
         fail(f"cannot compare {old} and {new}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
-    from .terminal import safe
+    from cleaner.terminal import safe
 
     click.echo(safe(report))
 
@@ -308,7 +308,7 @@ def diff(old, new) -> None:
 @click.option("--private", is_flag=True, help="Create the repository as private.")
 def push(version_dir, repo_id, private) -> None:
     """Upload VERSION_DIR to the Hugging Face Hub as REPO_ID and tag the revision."""
-    from .push import PushError, push_version
+    from cleaner.publish.push import PushError, push_version
 
     try:
         url = push_version(version_dir, repo_id, private=private)

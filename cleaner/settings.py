@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from .spam.params import SpamParams
+from cleaner.clean.spam.params import SpamParams
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Settings:
     # spam
     spam_lexicons: tuple[str, ...] = ()  # extra lexicon files (same format as cleaner/data/spam_lexicon.txt)
     shard_min_count: int = 2  # an injected fragment must recur this often in a document
-    spam: SpamParams = SpamParams()  # the spam machinery's thresholds (cleaner/spam/params.py)
+    spam: SpamParams = SpamParams()  # the spam machinery's thresholds (cleaner/clean/spam/params.py)
     # near duplicates across documents
     near_duplicate_threshold: float = 0.85
     # splits: this share of articles goes to a `validation` split, by a hash of the article id

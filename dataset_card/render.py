@@ -16,7 +16,7 @@ from string import Template
 
 import yaml
 
-from cleaner import schema, summaries
+from cleaner.publish import schema, summaries
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"),
@@ -40,7 +40,6 @@ REJECTION_REASONS = {
     "error": "the cleaner failed on this input (detail holds the error); other inputs are unaffected",
     "outside_input": "a symbolic link leading out of the input folders, or into /proc, /sys or /dev: not read",
     "no_records": "a container file (JSON Lines, Parquet, WARC) with bytes but not one record",
-    "unsupported_type": "a WARC/WET file whose records are none of them text",
     "bad_field": "a container record whose text, url or id field holds a number, object or list, not text",
     "truncated": "a WARC record cut off before the length its header announces",
     "duplicate_id": "a container record repeating the record id of an article kept earlier",
@@ -135,7 +134,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
                 root: Path | str | None = None) -> str:
     """README.md for OUT/NAME/VERSION. `root` is the (staging) version directory: when given, the
     split sizes and the Croissant publication date are read from the files in it."""
-    from cleaner import croissant
+    from cleaner.publish import croissant
 
     root = Path(root) if root is not None else None
     languages = sorted(lang for lang in summary.languages if lang and lang != "und")
@@ -194,7 +193,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
 
 def field_tables(rows: dict[str, int]) -> list[str]:
     """Per config: a heading, its description and row count, and its columns' table."""
-    from cleaner import croissant
+    from cleaner.publish import croissant
 
     fields = []
     for config in schema.CONFIGS:

@@ -40,7 +40,7 @@ def main() -> None:
     out = sys.stdout
     out.write("# Han characters written only in simplified or only in traditional Chinese.\n"
               "# Made by scripts/script_table.py from OpenCC's STCharacters/TSCharacters (Apache-2.0);\n"
-              "# read by cleaner/nlp.py.\n")
+              "# read by cleaner/publish/nlp.py.\n")
     for name, chars in (("simplified", only(st, ts)), ("traditional", only(ts, st))):
         out.write(f"[{name}]\n")
         for i in range(0, len(chars), 64):

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def seeds_version(tmp_path_factory) -> Path:
     """OUT/seeds/0.0.1 built from the bundled seeds with default settings, one process."""
-    from cleaner.build import build
+    from cleaner.run.build import build
     from cleaner.settings import Settings
 
     out = tmp_path_factory.mktemp("out")

@@ -113,7 +113,7 @@ def warc(rng: random.Random, lines: list[str]) -> tuple[str, bytes]:
     gz = rng.random() < 0.4
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gz)
-    for i in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(1, 3)):
         uri = rng.choice(["https://news.example/a", "https://x/\x1b[2J\x1b[31mred", "https://x/\u202e"])
         body = encode(rng, page(rng, lines)) if shape != "non_text" else rng.randbytes(200)
         if shape == "non_text" or rng.random() < 0.3:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from cleaner.blocks import split_blocks
+from cleaner.clean.blocks import split_blocks
+from cleaner.clean.label import label_blocks
+from cleaner.clean.rules.base import BlockContext
 from cleaner.document import Block
-from cleaner.label import label_blocks
-from cleaner.read import decode_source
-from cleaner.rules.base import BlockContext
+from cleaner.read.files import decode_source
 from cleaner.settings import Settings
 
 
@@ -25,7 +25,7 @@ def labels_of(text: str) -> list[tuple[str, str, str]]:
 
 
 def clean_text(text: str, name: str = "doc.txt", settings: Settings | None = None):
-    from cleaner.pipeline import clean
+    from cleaner.clean.pipeline import clean
 
     return clean(decode_source(text.encode("utf-8"), name), settings or Settings())
 

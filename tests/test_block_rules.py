@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from cleaner.rules import metadata_lines, navigation
-from cleaner.rules.registry import get
 from helpers import block
+
+from cleaner.clean.rules import metadata_lines, navigation
+from cleaner.clean.rules.registry import get
 
 PROSE = "记者从市委组织部了解到，今年以来全市新建党群服务中心四十二个，覆盖所有街道和社区。"
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import datasets
 import pyarrow.parquet as pq
 import pytest
-
-from cleaner import schema
-from cleaner.build import build
-from cleaner.publish import ConfigWriter, PublishError
-from cleaner.read import decode_source
-from cleaner.rows import to_columns, to_rows
-from cleaner.rules import registry
-from cleaner.settings import Settings
 from conftest import SEEDS
+
+from cleaner.clean.rules import registry
+from cleaner.publish import schema
+from cleaner.publish.rows import to_columns, to_rows
+from cleaner.publish.version import ConfigWriter, PublishError
+from cleaner.read.files import decode_source
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 
 def load(version_dir: Path, config: str):

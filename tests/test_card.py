@@ -19,8 +19,8 @@ from datasets.info import DatasetInfosDict
 from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCard
 
-from cleaner import schema
-from cleaner.build import build
+from cleaner.publish import schema
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 HERE = Path(__file__).resolve().parent

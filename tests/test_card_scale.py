@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import shutil
 
-from cleaner import summaries
-from cleaner.build import build
-from cleaner.settings import Settings
 from conftest import SEEDS
+
+from cleaner.publish import summaries
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 
 def make_inputs(root, n_empty: int):

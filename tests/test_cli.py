@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from cleaner import __version__
-from cleaner.build import build
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 CLEANER = Path(sys.executable).parent / "cleaner"
@@ -173,7 +173,7 @@ def test_explain_prints_each_line_with_its_label_and_rule():
     assert header.startswith(f"seeds/{page.name}: article, language zh")
     rows = [ln for ln in rest if re.match(r"^[a-z_]+ +[a-z_]+\.[a-z_]+ ", ln)]
     assert len(rows) >= 10
-    from cleaner.rules.registry import get
+    from cleaner.clean.rules.registry import get
 
     for ln in rows:
         rule = ln.split()[1]
@@ -218,7 +218,7 @@ def test_push_of_a_folder_that_is_not_a_version(tmp_path):
 def test_learn_writes_a_lexicon_and_refuses_a_folder_that_is_no_version(seeds_version, tmp_path):
     """One seed carries a slogan: one article is too few to learn it from (two different
     articles at least), so the lexicon holds its header and no slogan; the file parses."""
-    from cleaner.spam.lexicon import load_lexicon
+    from cleaner.clean.spam.lexicon import load_lexicon
 
     out = tmp_path / "learned.txt"
     result = cleaner("learn", str(seeds_version), "-o", str(out))

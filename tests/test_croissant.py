@@ -15,7 +15,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner import croissant, publish, schema
+from cleaner.publish import croissant, schema
+from cleaner.publish import version as publish
 from cleaner.settings import Settings
 
 mlc = pytest.importorskip("mlcroissant")

@@ -20,7 +20,7 @@ import datasets
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner import schema
+from cleaner.publish import schema
 
 HELPER = Path(__file__).resolve().parent / "datasets3_load.py"
 PYTHON = os.environ.get("CLEANER_DATASETS3_PYTHON")

@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 from helpers import clean_text
 
-from cleaner.dedupe import DuplicateIndex, minhash, normalised, text_signature
-from cleaner.rules.duplicates import repeated_blocks
+from cleaner.clean.rules.duplicates import repeated_blocks
+from cleaner.run.dedupe import DuplicateIndex, minhash, normalised, text_signature
 
 PARA = "2021年，某市全面落实发展战略，推动经济社会发展迈上新台阶，县域经济综合实力跃居全省前列。"
 
@@ -64,7 +64,7 @@ def test_minhash_estimates_jaccard_of_near_duplicates_and_unrelated_texts():
 
 def test_signature_is_the_same_in_another_process_and_survives_pickling():
     text = chinese_text("c07_metro_line", "c08_museum", "c09_river", "c10_community_party")
-    code = ("import sys; from cleaner.dedupe import text_signature; "
+    code = ("import sys; from cleaner.run.dedupe import text_signature; "
             "d, m = text_signature(sys.stdin.read()); print(d, m.hex())")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, env=env,
@@ -88,7 +88,7 @@ def test_lsh_bands_are_datasketchs():
     """The bands known in advance are the ones datasketch's MinHashLSH would choose."""
     from datasketch import MinHashLSH
 
-    from cleaner.dedupe import LSH_BANDS, NUM_PERM
+    from cleaner.run.dedupe import LSH_BANDS, NUM_PERM
 
     for threshold, bands in LSH_BANDS.items():
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -99,7 +99,7 @@ def test_index_agrees_with_datasketch_lsh():
     """Same answers as datasketch's MinHashLSH over many near and unrelated texts."""
     from datasketch import LeanMinHash, MinHashLSH
 
-    from cleaner.dedupe import NUM_PERM, SCHEME, SEED
+    from cleaner.run.dedupe import NUM_PERM, SCHEME, SEED
 
     base = chinese_text("c01_summer_grain", "c02_phone_market", "c03_sports_lottery")
     texts = [base[i * 37 % 900:][:1200 + i % 5 * 100] for i in range(60)]
@@ -123,7 +123,7 @@ def test_normalised_by_tables_is_nfkc_without_white_space():
     jamo, combining accents after a fullwidth letter, astral characters, lone surrogates)."""
     import unicodedata
 
-    from cleaner.dedupe import normalised_codes
+    from cleaner.run.dedupe import normalised_codes
 
     texts = ["", " \u3000\t\n", "全角ＡＢＣ，（１２３）……㈠①", "ｶﾞｷﾞ ｸ\uff9e", "ㄱㅏㄴ \u1100\u1161\u11a8",
              "Ｅ\u0301e\u0301\u0301", "ﬁ ㎏ ½ ™ ¨ ´", "表情😀𠀀", "\u00a0\u2003x\u200b", "a\u0345b\u0f73"]
@@ -135,7 +135,7 @@ def test_normalised_by_tables_is_nfkc_without_white_space():
 
 
 def test_explain_shows_a_repeated_paragraph_as_the_build_drops_it(tmp_path):
-    from cleaner.explain import explain_file
+    from cleaner.run.explain import explain_file
 
     page = "标题一二三四\n" + PARA + "此外还有更多。\n某县还将组织开展专题培训，提升村干部服务群众的能力，并建立定期回访制度。\n" + PARA + "\n"
     path = tmp_path / "page.txt"

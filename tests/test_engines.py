@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT, SEEDS
 from helpers import parquet_files
 
-from cleaner.build import build
 from cleaner.document import Article
-from cleaner.engine import chunks, process, run_engine
-from cleaner.read import RawDocument, find_inputs, iter_documents
+from cleaner.read.files import RawDocument, find_inputs, iter_documents
+from cleaner.run.build import build
+from cleaner.run.engine import chunks, process, run_engine
 from cleaner.settings import Settings
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -107,7 +107,7 @@ def local_ray():
 
 
 def test_ray_engine_publishes_byte_identical_parquet(local_ray, corpus, one_worker, tmp_path, monkeypatch):
-    from cleaner import engine
+    from cleaner.run import engine
 
     monkeypatch.setattr(engine, "RAY_WINDOW_DOCS", 40)  # several windows, in order
     monkeypatch.setattr(engine, "RAY_BATCH_DOCS", 8)

@@ -10,10 +10,10 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
-from cleaner.build import build
-from cleaner.settings import Settings
 from test_cli import cleaner, one_clear_line
+
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 ARTICLE = ("首页 | 新闻中心 | 地方动态\n"
            "本地新建的社区图书馆本周正式向居民开放，馆内藏书两万余册，设有儿童阅读区和自习室。\n"

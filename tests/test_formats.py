@@ -9,10 +9,10 @@ import json
 import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
-
-from cleaner.build import build
-from cleaner.settings import Settings
 from conftest import SEEDS
+
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 

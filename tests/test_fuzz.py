@@ -13,11 +13,11 @@ import pytest
 from fuzz_corpus import make
 from test_properties import REASONS
 
-from cleaner.build import build
 from cleaner.document import Rejection
-from cleaner.read import iter_documents, safe_text, to_source
+from cleaner.read.files import iter_documents, safe_text, to_source
+from cleaner.read.walk import find_inputs, printable
+from cleaner.run.build import build
 from cleaner.settings import Settings
-from cleaner.walk import find_inputs, printable
 
 N_INPUTS = 160
 SEED = 19

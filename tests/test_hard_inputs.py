@@ -26,9 +26,9 @@ from conftest import SEEDS
 from test_languages import ENGLISH, JAPANESE
 from test_properties import REASONS
 
-from cleaner.build import build
-from cleaner.pipeline import clean
-from cleaner.read import decode_source, find_inputs, iter_documents, printable
+from cleaner.clean.pipeline import clean
+from cleaner.read.files import decode_source, find_inputs, iter_documents, printable
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 SEED = sorted(SEEDS.glob("*.txt"))

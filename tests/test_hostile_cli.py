@@ -15,9 +15,9 @@ import pytest
 from conftest import SEEDS
 from test_cli import cleaner, one_clear_line
 
-from cleaner import publish
-from cleaner.build import build
-from cleaner.engine import max_workers
+from cleaner.publish import version as publish
+from cleaner.run.build import build
+from cleaner.run.engine import max_workers
 from cleaner.settings import Settings
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
@@ -168,7 +168,7 @@ def test_stale_staging_of_dead_processes_is_removed_on_start(tmp_path, one_page)
 
 
 def test_what_the_warc_library_writes_to_stderr_is_neutralised(capsys):
-    from cleaner.formats import quietly
+    from cleaner.read.containers import quietly
 
     def warns(text):
         sys.stderr.write(f"WARNING: {text}\n")

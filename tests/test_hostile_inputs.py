@@ -16,10 +16,10 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import FIXTURES, SEEDS
 
-from cleaner import engine
-from cleaner.build import build
-from cleaner.pipeline import clean
-from cleaner.read import decode_source
+from cleaner.clean.pipeline import clean
+from cleaner.read.files import decode_source
+from cleaner.run import engine
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

@@ -3,21 +3,17 @@ metadata from the head, and whole builds over the CMS-shaped fixtures in tests/f
 
 from __future__ import annotations
 
-import difflib
-import io
 import json
 import re
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
-from cleaner.blocks import split_blocks
-from cleaner.build import build
+from cleaner.clean.blocks import split_blocks
 from cleaner.document import Article, Rejection
-from cleaner.engine import process
-from cleaner.explain import explain_file
-from cleaner.read import InputFile, RawDocument, decode_source, iter_documents, to_source
+from cleaner.read.files import RawDocument, decode_source
+from cleaner.run.engine import process
+from cleaner.run.explain import explain_file
 from cleaner.settings import Settings
 
 ROOT = Path(__file__).resolve().parent
@@ -72,7 +68,7 @@ def test_scripts_styles_form_controls_and_hidden_elements_never_reach_the_text()
 def test_html_is_sniffed_by_content_whatever_the_name():
     source = html_source(name="page.txt")
     assert source.markup is not None
-    plain = decode_source("<b>不是网页</b> 只是一行提到标签的文字。".encode("utf-8"), "note.txt")
+    plain = decode_source("<b>不是网页</b> 只是一行提到标签的文字。".encode(), "note.txt")
     assert plain.markup is None
 
 
@@ -96,7 +92,7 @@ def test_offsets_of_removals_and_segments_point_into_the_flattened_text():
 
 
 def test_the_page_records_the_html_sha256_and_byte_size():
-    from cleaner.rows import article_rows
+    from cleaner.publish.rows import article_rows
 
     data = PAGE.encode("utf-8")
     row = article_rows(article())["articles"][0]
@@ -223,7 +219,7 @@ def test_explain_reads_html(tmp_path):
 
 
 def test_without_a_main_container_the_text_path_decides_and_markup_rules_still_name_furniture():
-    from cleaner.label import label_blocks
+    from cleaner.clean.label import label_blocks
 
     html = ("<html><body><nav><a href='/'>首页</a> <a href='/a'>栏目</a></nav>"
             "<div><p>春日迟迟</p><p>卉木萋萋</p><p>仓庚喈喈</p></div><aside>一段边栏文字</aside></body></html>")
@@ -257,7 +253,9 @@ def test_pinyin_and_english_comment_words_name_comment_sections():
     assert found["沙发！说得太对了。"] == "markup.furniture_class" and found["楼上说得对。"] == "markup.furniture_class"
 
 
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 TAGS = ["div", "p", "span", "a", "li", "ul", "nav", "footer", "br", "h1", "table", "td", "pre", "script", "b"]
 PIECES = st.one_of(
@@ -301,7 +299,7 @@ def test_a_date_bar_above_the_headline_inside_the_container_is_not_the_articles_
 
 
 def test_a_fragment_named_html_is_read_as_html():
-    fragment = f"<div class='content'>{PROSE}</div>".encode("utf-8")
+    fragment = f"<div class='content'>{PROSE}</div>".encode()
     source = decode_source(fragment, "part.htm")
     assert source.markup is not None and "<p>" not in source.text
     assert decode_source(fragment, "part.txt").markup is None  # no opening tag, no HTML name: text

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner.build import build
 from cleaner.cli import main
 from cleaner.document import Article
-from cleaner.engine import process
-from cleaner.read import RawDocument, decode_source
+from cleaner.read.files import RawDocument, decode_source
+from cleaner.run.build import build
+from cleaner.run.engine import process
 from cleaner.settings import Settings
 
 ROOT = Path(__file__).resolve().parent

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from cleaner import engine
-from cleaner.build import build
-from cleaner.read import RawDocument
+from cleaner.read.files import RawDocument
+from cleaner.run import engine
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 N_DOCS = 200  # about 40 ms each: a build of several seconds, longer than the waits below
@@ -24,7 +24,7 @@ CLI = [sys.executable, "-m", "cleaner.cli"]
 # The same command line, with small Parquet row groups so that writing starts at once and a
 # SIGKILL lands while shards are open and half written.
 CLI_SMALL_ROW_GROUPS = [sys.executable, "-c",
-                        ("import sys, cleaner.publish as p; assert p.ROWS_PER_GROUP; p.ROWS_PER_GROUP = 50; "
+                        ("import sys, cleaner.publish.version as p; assert p.ROWS_PER_GROUP; p.ROWS_PER_GROUP = 50; "
                          "from cleaner.cli import main; "
                          "sys.argv[0] = 'cleaner'; main()")]
 
@@ -223,7 +223,7 @@ def test_pool_workers_leave_sigint_to_the_main_process(monkeypatch):
 def test_an_interrupt_while_language_profiles_load_is_not_swallowed(monkeypatch):
     from langdetect import detector_factory
 
-    from cleaner import language
+    from cleaner.clean import language
 
     monkeypatch.setattr(detector_factory, "_factory", None)  # as in a fresh process
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import clean_text
+
 from cleaner.document import Rejection
 from cleaner.settings import Settings
-from helpers import clean_text
 
 ENGLISH = """Home | News | Sport | Business | Culture
 City council approves new riverside park
@@ -64,7 +65,7 @@ def test_traditional_chinese_page_is_a_correct_article():
 def test_han_only_shortcut_agrees_with_langdetect_and_leaves_mixed_text_to_it():
     from langdetect import detect
 
-    from cleaner import language
+    from cleaner.clean import language
 
     for body in (TRADITIONAL.splitlines()[3], "在基层党建中的好做法值得推广，党员干部深入群众解决实际问题。"):
         assert language.identify(body) == "zh" == detect(body).split("-")[0]

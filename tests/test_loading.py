@@ -8,12 +8,12 @@ from pathlib import Path
 
 import datasets
 import pytest
-from huggingface_hub import DatasetCard
 from datasets.utils.metadata import MetadataConfigs
+from huggingface_hub import DatasetCard
 
-from cleaner import schema
-from cleaner.build import build
-from cleaner.publish import PublishError
+from cleaner.publish import schema
+from cleaner.publish.version import PublishError
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from cleaner.metadata import byline_names
 from helpers import clean_text
+
+from cleaner.clean.metadata import byline_names
 
 BODY = ("今年以来，某县坚持把基层组织建设作为重点工作，先后选派一百余名干部驻村帮扶，群众满意度明显提升。\n"
         "县委组织部负责人介绍，下一步将继续完善考核机制，推动各项措施落地见效，确保群众得到实实在在的好处。\n")

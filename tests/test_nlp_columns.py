@@ -4,18 +4,19 @@ and the hashed validation split."""
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
 import datasets
 import pyarrow.parquet as pq
 import pytest
-from huggingface_hub import DatasetCard
-
-from cleaner import nlp
-from cleaner.build import build
-from cleaner.settings import Settings
 from conftest import SEEDS
 from helpers import clean_text
-from cleaner.rows import article_rows
+from huggingface_hub import DatasetCard
+
+from cleaner.publish import nlp
+from cleaner.publish.rows import article_rows
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 SIMPLIFIED = "这个城市的经济发展很快，图书馆里读书的人越来越多，学校还开设了新的课程。"
 TRADITIONAL = "這個城市的經濟發展很快，圖書館裡讀書的人越來越多，學校還開設了新的課程。"
@@ -47,8 +48,8 @@ def test_n_tokens_counts_jieba_words_without_punctuation():
 def test_published_keeps_its_precision(value, precision):
     ms, got = nlp.published(value)
     assert got == precision
-    from datetime import datetime, timezone
-    assert datetime.fromtimestamp(ms / 1000, timezone.utc).isoformat().startswith(value)
+    from datetime import datetime
+    assert datetime.fromtimestamp(ms / 1000, UTC).isoformat().startswith(value)
     assert nlp.published(None) == (None, None) and nlp.published("2024-13-40") == (None, None)
 
 

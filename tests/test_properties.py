@@ -13,10 +13,10 @@ from conftest import ROOT, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.build import build
+from cleaner.clean.pipeline import clean
 from cleaner.document import Article, Rejection, Source
-from cleaner.pipeline import clean
-from cleaner.read import decode_source
+from cleaner.read.files import decode_source
+from cleaner.run.build import build
 from cleaner.settings import Settings
 
 SETTINGS = Settings()

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from cleaner.document import Rejection
-from cleaner.read import (
+from cleaner.read.files import (
     CONTROL,
     MOJIBAKE_HINT,
     InputFile,
@@ -117,14 +117,14 @@ def test_truncated_utf8_keeps_the_text_and_marks_the_loss():
 
 
 def test_nul_bytes_in_text_are_dropped_not_fatal():
-    raw = "正文第一句。\x00正文第二句。".encode("utf-8")
+    raw = "正文第一句。\x00正文第二句。".encode()
     assert decode_source(raw, "nul.txt").text == "正文第一句。正文第二句。"
 
 
 def test_printable_names_are_one_to_one():
     import os
 
-    from cleaner.read import printable
+    from cleaner.read.files import printable
 
     undecodable = os.fsdecode(b"a\xff.txt")
     spelled_out = "a\\xff.txt"  # a valid name that spells out the escape

@@ -82,7 +82,7 @@ def test_names_under_the_headline_stay_authors_and_bracketed_words_that_are_no_n
 
 
 def test_byline_shapes_parse():
-    from cleaner.metadata import byline_names, dateline_outlet
+    from cleaner.clean.metadata import byline_names, dateline_outlet
 
     assert byline_names("记者王小明/北京报道")[0] == ["王小明"]
     assert byline_names("記者王小明／台北報導")[0] == ["王小明"]
@@ -231,7 +231,7 @@ def test_datelines_opening_the_first_paragraph_go_to_the_metadata():
 
 
 def test_a_doubled_pinyin_annotation_goes_whole():
-    from cleaner.rules.repairs import pinyin_spans
+    from cleaner.clean.rules.repairs import pinyin_spans
 
     text = "通過簡單的(de)趣味問答(da)(da)把知識(shi)講清楚"
     assert "".join(text[a:b] for a, b in pinyin_spans(text)) == "(de)(da)(da)(shi)"
@@ -270,7 +270,7 @@ def test_the_body_does_not_reach_up_past_the_headline_to_a_sites_welcome_line():
 
 
 def test_a_headline_listing_names_is_still_a_headline():
-    from cleaner.rules.layout import title_shaped
+    from cleaner.clean.rules.layout import title_shaped
     from cleaner.settings import Settings
 
     assert title_shaped("张晓明、李红、王强、赵磊获评市级劳动模范", Settings())
@@ -297,13 +297,13 @@ def test_the_headline_is_taken_without_the_site_name_a_title_line_adds():
 def test_a_site_name_prefixed_to_the_headline_is_left_out_and_a_place_prefix_stays():
     assert cleaned("title_prefix.txt").metadata.title == "某县开展防汛应急演练"
     assert cleaned("title_stamp.txt").metadata.title.startswith("某地小学")
-    from cleaner.metadata import headline
+    from cleaner.clean.metadata import headline
 
     assert headline("某区：老街焕新颜 居民乐开怀")[0] == "某区：老街焕新颜 居民乐开怀"
 
 
 def test_markup_in_a_headline_is_left_out_of_the_title():
-    from cleaner.metadata import headline
+    from cleaner.clean.metadata import headline
 
     assert headline("某市A&amp;B公司获评先进企业<br/>")[0] == "某市A&B公司获评先进企业"
 

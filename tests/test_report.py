@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-from cleaner.report import render, write_report
 from test_cli import cleaner
+
+from cleaner.publish.report import render, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -87,7 +87,7 @@ def test_every_article_is_shown_with_every_removal_labelled_and_nothing_is_fetch
 
 def test_kept_text_and_spans_rebuild_each_kept_line(seeds_version):
     """Inline spans are put back into their line: the line minus its marks is the segment's text."""
-    from cleaner.report import inline_rules, pieces
+    from cleaner.publish.report import inline_rules, pieces
 
     segments = pq.read_table(seeds_version / "data" / "segments").to_pylist()
     removals = pq.read_table(seeds_version / "data" / "removals").to_pylist()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pyarrow.parquet as pq
 import pytest
-
-from cleaner import pipeline
-from cleaner.label import BLOCK_RULES
-from cleaner.rules import layout, spam_lines
-from cleaner.rules.base import KINDS, rule, rule_id
-from cleaner.rules.registry import all_rules, get
 from test_cli import cleaner
+
+from cleaner.clean import pipeline
+from cleaner.clean.label import BLOCK_RULES
+from cleaner.clean.rules import layout, spam_lines
+from cleaner.clean.rules.base import KINDS, rule, rule_id
+from cleaner.clean.rules.registry import all_rules, get
 
 
 def test_every_rule_has_a_unique_id_a_kind_and_a_one_line_description():
@@ -46,7 +46,7 @@ def test_ids_are_fixed_not_derived_from_the_function_name():
             """Another line no page has."""
     with pytest.raises(ValueError, match="unknown kind"):
         rule("test.bad_kind", kind="paragraph", category="boilerplate")
-    from cleaner.rules.base import DECLARED
+    from cleaner.clean.rules.base import DECLARED
     del DECLARED["test.fixed_id"]
 
 
@@ -61,7 +61,7 @@ def test_every_rule_id_a_seeds_build_publishes_is_declared(seeds_version):
 def test_rejections_carry_the_document_checks_ids():
     from helpers import clean_text
 
-    from cleaner.rules import checks
+    from cleaner.clean.rules import checks
     from cleaner.settings import Settings
 
     assert checks.empty([], Settings()) and get("empty").func is checks.empty

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleaner.segment import SENTENCE_BREAK, block_kind, sentences
+from cleaner.clean.segment import SENTENCE_BREAK, block_kind, sentences
 from cleaner.settings import Settings
 
 

@@ -13,10 +13,10 @@ import sys
 
 import datasets
 import pytest
-
-from cleaner.build import build
-from cleaner.settings import Settings
 from conftest import FIXTURES, SHARED
+
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 SITES = FIXTURES / "sites"
 

@@ -1,4 +1,4 @@
-"""cleaner.rules.spam_inline: what each span rule removes, and the look-alikes it must keep.
+"""cleaner.clean.rules.spam_inline: what each span rule removes, and the look-alikes it must keep.
 
 Everything here runs offline (jieba's dictionary ships inside the package); the seed checks at
 the end are skipped when ../shared is not beside the project.
@@ -10,15 +10,17 @@ import json
 import random
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
-
 import noise
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from cleaner.clean.rules import spam_inline as si
+from cleaner.clean.rules.base import SpanContext, rule_id
+from cleaner.clean.spam import evidence, joins, lexicon
+from cleaner.clean.spam.params import SpamParams
 from cleaner.document import Block
-from cleaner.rules import spam_inline as si
-from cleaner.spam import evidence, joins, lexicon
-from cleaner.spam.params import SpamParams
-from cleaner.rules.base import SpanContext, rule_id
 from cleaner.settings import Settings
 
 HERE = Path(__file__).resolve().parent

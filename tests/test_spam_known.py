@@ -1,4 +1,4 @@
-"""spam_known.learned_slogan and cleaner.learn: slogans a corpus carries, mined from one build's
+"""spam_known.learned_slogan and cleaner.run.learn: slogans a corpus carries, mined from one build's
 removals and found by the next build wherever their shards stand (slogans invented here)."""
 
 from __future__ import annotations
@@ -7,15 +7,16 @@ import json
 import random
 from pathlib import Path
 
+import noise
 import pyarrow.parquet as pq
 import pytest
-
-import noise
-from cleaner import learn, publish
-from cleaner.build import build
-from cleaner.rules import spam_known
-from cleaner.settings import Settings
 from test_spam_inline import CLEAN, HELDOUT, LOOKALIKES, apply, check_shape, run
+
+from cleaner.clean.rules import spam_known
+from cleaner.publish import version as publish
+from cleaner.run import learn
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 SLOGAN = "晨光照大地万物竞生长"
 
@@ -90,7 +91,7 @@ def test_mine_keeps_cycles_found_in_two_articles_and_prefers_the_pure_one():
 
 
 def test_lexicon_text_parses_back(tmp_path):
-    from cleaner.spam.lexicon import load_lexicon
+    from cleaner.clean.spam.lexicon import load_lexicon
 
     path = tmp_path / "l.txt"
     path.write_text(learn.lexicon_text([(SLOGAN, 4)], [("鼎赢", 3)], "dist/x/1.0.0"), encoding="utf-8")
@@ -146,7 +147,7 @@ def test_a_learned_brand_goes_where_its_characters_are_the_pages_own(tmp_path):
     """coined_brand needs a name's characters foreign to the page (鼎 and 赢 used nowhere else);
     once learned, the name is a known brand: on a page carrying spam, it goes even where the
     page uses its characters, and only there where it stands loose."""
-    from cleaner.rules import spam_inline, spam_names
+    from cleaner.clean.rules import spam_inline, spam_names
 
     text = ("今年全市鼎力推进老旧小区改造，居民赢得了实惠。KX娱乐城记者走访发现，改造后的小区鼎赢"
             "环境明显改善，不少居民说住得更舒心了。\n街道负责人表示，下一步将继续推进相关工作。")

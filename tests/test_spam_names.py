@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers import clean_text
 
+from cleaner.clean.spam.lexicon import load_lexicon
 from cleaner.document import Rejection
-from cleaner.spam.lexicon import load_lexicon
 
 # a page of our own: a water-saving project, with a pattern-found ad (Latin brand + vertical +
 # access suffix) in its second paragraph and a coined name ({name}) alone in the third

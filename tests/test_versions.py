@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 
-from cleaner.build import build
-from cleaner.diff import diff_versions, format_diff
-from cleaner.settings import Settings
 from conftest import SEEDS
+
+from cleaner.publish.diff import diff_versions, format_diff
+from cleaner.run.build import build
+from cleaner.settings import Settings
 
 
 def test_diff_and_changelog_between_versions(tmp_path):

@@ -1,5 +1,7 @@
 """Write the HTML fixtures (made-up text) and their gold, in the shapes of common Chinese CMS families."""
-import json, pathlib
+import json
+import pathlib
+
 OUT = pathlib.Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
 NAV = "".join(f'<li><a href="/c{i}/">{w}</a></li>' for i, w in enumerate(["首页", "要闻", "政务公开", "民生", "文旅", "视频", "专题"]))

@@ -1,0 +1,1 @@
+"""Clean one document: blocks, labels, rules, spans, metadata, segments (pure, no I/O)."""

@@ -1,0 +1,1 @@
+"""Rows, schema, Parquet, dataset card, Croissant, diff and push of a version."""

@@ -1,0 +1,1 @@
+"""Run a build: engines, duplicate detection across documents, explain, learn."""

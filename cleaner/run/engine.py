@@ -1,0 +1,263 @@
+"""Engines: run the pure per-document function in one process, a pool, or on Ray Data.
+
+Every engine calls the same `process` on every document and hands the results back in input
+order, so that what is published does not depend on the engine or the number of workers.
+Memory stays bounded: documents go out and results come back a bounded number at a time.
+
+- local, workers <= 1: in this process.
+- local, workers > 1: a pool of processes; the settings go to each worker once (pool
+  initializer), documents go in chunks, at most a few chunks per worker are in flight.
+- ray: Ray Data `map_batches` over windows of documents (a local Ray instance, or the cluster
+  that RAY_ADDRESS names / `ray.init(address=...)` connected to before the build).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from multiprocessing import get_context
+
+from cleaner.clean.pipeline import clean, warm_up
+from cleaner.document import Article, Rejection, document_id
+from cleaner.publish.nlp import split_of
+from cleaner.publish.rows import prepare
+from cleaner.read.files import RawDocument, safe_text, to_source
+from cleaner.settings import Settings
+
+ENGINES = ("local", "ray")
+CHUNK_DOCS = 16  # documents per pool task: large enough to amortise IPC, small enough to balance
+CHUNK_BYTES = 1 << 20  # ... or fewer, when they are large
+IN_FLIGHT_PER_WORKER = 3  # pool tasks queued or running per worker
+STOP_GRACE = 10.0  # seconds the chunks in flight may take to finish when a build stops early
+RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time, at least (bounds the driver's memory)
+RAY_WINDOW_TASKS_PER_CPU = 4  # ... and enough for this many tasks per CPU of the cluster
+RAY_BATCH_DOCS = 64  # documents per Ray task (fewer, larger tasks: less scheduling per document)
+
+Result = Article | Rejection
+
+
+def process(raw: RawDocument, settings: Settings) -> Result:
+    """Decode and clean one document; never raises for bad input."""
+    try:
+        source = to_source(raw)
+    except Exception as e:  # one bad document never stops a run
+        return failure(raw, e)
+    if isinstance(source, Rejection):
+        return source
+    try:
+        return clean(source, settings)
+    except Exception as e:
+        return Rejection(source, source.path, source.sha256, "error", safe_text(f"{type(e).__name__}: {e}"),
+                         document_id(source.path, source.record_id))
+
+
+def failure(raw: RawDocument, e: Exception) -> Rejection:
+    """The `error` rejection of a document some step failed on, made of values that can always
+    be written (lone surrogates escaped)."""
+    record_id = None if raw.record_id is None else safe_text(raw.record_id)
+    rid = document_id(safe_text(raw.relative), record_id)
+    return Rejection(None, safe_text(raw.relative), "", "error", safe_text(f"{type(e).__name__}: {e}"), rid,
+                     record_id)
+
+
+def work(raw: RawDocument, settings: Settings, prepared: bool = False):
+    """`process`; with `prepared`, its rows.Prepared instead: rows, row hashes and the MinHash
+    are made here, in the workers, not in the one process that publishes. Every step of one
+    document is guarded: a failure is that document's `error` rejection."""
+    try:
+        result = process(raw, settings)
+        return _split(prepare(result), settings) if prepared else result
+    except Exception as e:
+        result = failure(raw, e)
+        return _split(prepare(result), settings) if prepared else result
+
+
+def _split(done, settings: Settings):
+    """An article's split: `validation` for about settings.validation_fraction of the ids."""
+    if done.reason is None and settings.validation_fraction > 0:
+        done.split = split_of(done.id, settings.validation_fraction)
+    return done
+
+
+def max_workers() -> int:
+    """The CPUs this process may run on: more worker processes than that only cost memory."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no affinity on macOS
+        return max(1, os.cpu_count() or 1)
+
+
+def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
+               prepared: bool = False) -> Iterator:
+    """Results in input order, from one process, a pool of `workers` processes, or Ray; with
+    `prepared`, rows.Prepared records ready to publish."""
+    workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
+    if engine == "ray":
+        yield from run_ray(docs, settings, workers, prepared=prepared)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    if workers <= 1:
+        with _settled(settings):
+            for raw in docs:
+                yield work(raw, settings, prepared)
+        return
+    context = get_context("spawn" if sys.platform == "darwin" else "fork")
+    with _settled(settings):  # loaded once, here, and inherited by every forked worker
+        yield from _run_pool(context, docs, settings, workers, prepared)
+
+
+def _run_pool(context, docs: Iterable[RawDocument], settings: Settings, workers: int, prepared: bool) -> Iterator:
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chunks(docs):
+                pending.append(pool.apply_async(_process_chunk, (chunk,)))
+                if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+        except BaseException:  # Ctrl-C, an error while publishing, the consumer stopping early
+            _let_finish(pool, pending)
+            raise
+
+
+def _let_finish(pool, pending: deque, grace: float = STOP_GRACE) -> None:
+    """Before the pool is terminated on the way out: no new tasks, and the few in flight (at
+    most IN_FLIGHT_PER_WORKER chunks a worker) finish, for `grace` seconds at most. Terminating
+    while a worker is still sending a result can leave its queue's lock held and the pool's
+    teardown waiting on it for ever (CPython's Pool); the workers ignore SIGINT and finish soon."""
+    pool.close()
+    deadline = time.monotonic() + grace
+    for result in pending:
+        result.wait(max(0.0, deadline - time.monotonic()))
+
+
+@contextmanager
+def _settled(settings: Settings) -> Iterator[None]:
+    """Load the rules' dictionaries and profiles now, and keep the garbage collector off them
+    for the build: they live as long as the process, and each full collection would walk their
+    million objects again (about 4% of a worker's time, more as a build goes on). What was
+    frozen goes back to the collector afterwards (unless the caller had frozen objects too)."""
+    warm_up(settings)
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.collect()
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
+           max_bytes: int = CHUNK_BYTES) -> Iterator[list[RawDocument]]:
+    """Consecutive documents in lists of at most max_docs documents / about max_bytes bytes."""
+    chunk: list[RawDocument] = []
+    size = 0
+    for raw in docs:
+        chunk.append(raw)
+        size += len(raw.data or b"") + 3 * len(raw.text or "")
+        if len(chunk) >= max_docs or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+# --- pool workers -------------------------------------------------------------------------
+
+_settings: Settings | None = None
+_prepared = False
+
+
+def _init_worker(settings: Settings, prepared: bool) -> None:
+    """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
+    global _settings, _prepared
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
+    _settings, _prepared = settings, prepared
+
+
+def _process_chunk(raws: list[RawDocument]) -> list:
+    assert _settings is not None, "pool worker not initialised"
+    return [work(raw, _settings, _prepared) for raw in raws]
+
+
+# --- Ray Data -----------------------------------------------------------------------------
+
+
+def _ray_batch(batch: dict, settings: Settings, prepared: bool) -> dict:
+    """One Ray task: pickled documents in, pickled results out (Arrow holds bytes, not objects)."""
+    import numpy as np
+
+    out = [pickle.dumps(work(pickle.loads(blob), settings, prepared), protocol=pickle.HIGHEST_PROTOCOL)
+           for blob in batch["doc"]]
+    return {"i": batch["i"], "result": np.array(out, dtype=object)}
+
+
+def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, window: int | None = None,
+            batch_docs: int | None = None, prepared: bool = False) -> Iterator:
+    """`process` on Ray Data, results in input order.
+
+    Connects to a running Ray when one is initialised or RAY_ADDRESS is set; otherwise starts a
+    local instance with `workers` CPUs (all cores when 0) and stops it at the end."""
+    try:
+        import ray
+        import ray.data
+    except ImportError as e:  # the optional extra is missing
+        raise RuntimeError("--engine ray needs Ray Data: pip install 'cleaner[ray]'") from e
+    window = window or RAY_WINDOW_DOCS
+    batch_docs = batch_docs or RAY_BATCH_DOCS
+    started = False
+    if not ray.is_initialized():
+        address = os.environ.get("RAY_ADDRESS") or None
+        ray.init(address=address, num_cpus=None if address or workers <= 0 else workers,
+                 include_dashboard=False, log_to_driver=False, configure_logging=False)
+        started = True
+    try:
+        import logging
+
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-window progress lines
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # nor "progress bars disabled"
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.enable_auto_log_stats = False
+        context.execution_options.preserve_order = True
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        window = max(window, RAY_WINDOW_TASKS_PER_CPU * batch_docs * cpus)
+        window_docs: list[RawDocument] = []
+        for raw in docs:
+            window_docs.append(raw)
+            if len(window_docs) >= window:
+                yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
+                window_docs = []
+        if window_docs:
+            yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _ray_window(ray, docs: list[RawDocument], settings: Settings, batch_docs: int, prepared: bool) -> Iterator:
+    items = [{"i": i, "doc": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)} for i, raw in enumerate(docs)]
+    blocks = max(1, -(-len(items) // batch_docs))
+    ds = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
+        _ray_batch, batch_size=batch_docs, batch_format="numpy",
+        fn_kwargs={"settings": settings, "prepared": prepared}, num_cpus=1)
+    results: list = [None] * len(docs)
+    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=2):
+        for i, blob in zip(batch["i"], batch["result"]):
+            results[int(i)] = pickle.loads(blob)
+    missing = sum(r is None for r in results)
+    if missing:
+        raise RuntimeError(f"Ray returned no result for {missing} of {len(docs)} documents")
+    yield from results  # type: ignore[misc]

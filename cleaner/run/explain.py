@@ -1,0 +1,131 @@
+"""`cleaner explain`: how the build treats each document of a file, each line with its label
+and rule, removed text marked.
+
+It follows `build`: the same reader splits JSON Lines, Parquet and WARC files into records, the
+same engine function cleans each one, and the same duplicate index rejects a record that repeats
+an earlier one of the file, so what explain says is what the build publishes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from cleaner.document import Article, Label, Rejection
+from cleaner.read.files import InputFile, RawDocument, iter_documents
+from cleaner.run.dedupe import DuplicateIndex, text_signature
+from cleaner.run.engine import process
+from cleaner.settings import Settings
+from cleaner.terminal import safe
+
+COLOURS = {"boilerplate": "yellow", "metadata": "cyan", "spam": "red", "duplicate": "magenta", "title": "green",
+           "image": "blue", "repair": "blue"}
+STDIN_SUFFIXES = ((b"PAR1", ".parquet"), (b"WARC/", ".warc"), (b"\x1f\x8b", ".warc.gz"), (b"{", ".jsonl"))
+
+
+def explain_file(path: str, settings: Settings | None = None, record: str | None = None,
+                 shown: str | None = None) -> str:
+    """The explanation of every document of `path` (or only of record `record`), naming the
+    file `shown` (default: path) in the headers.
+
+    Raises ValueError when `record` names no record of the file."""
+    settings = settings or Settings()
+    item = InputFile(Path(path), Path(path).name)
+    index = DuplicateIndex(settings.near_duplicate_threshold)
+    kept: dict[str, str] = {}
+    out: list[str] = []
+    seen: list[str] = []
+    for raw in iter_documents([item], settings.html_fields):
+        seen.append(raw.record_id or "")
+        result = process(raw, settings)
+        duplicate = _duplicate(result, index, kept, shown or path)
+        if record is None or raw.record_id == record:
+            out.append(explain_result(shown or path, raw, result, duplicate, settings))
+        if record is not None and raw.record_id == record:
+            break
+    if record is not None and not out:
+        if not any(seen):
+            raise ValueError(f"{path} holds one document, not records: --record is for JSON Lines, Parquet "
+                             "and WARC files")
+        listed = ", ".join(r for r in seen[:5] if r)
+        raise ValueError(f"{path} has no record {record!r} (its first records: {listed}); "
+                         f"give one of its record ids to --record")
+    out.append("legend: keep = article text; [[...]] = span removed inside a kept line (rule in braces)")
+    return "\n\n".join(out)
+
+
+def _duplicate(result, index: DuplicateIndex, kept: dict[str, str], shown: str) -> str | None:
+    """The build's cross-document check: 'exact duplicate of NAME' for an article repeating an
+    earlier one of the file; otherwise the article is remembered."""
+    if not isinstance(result, Article):
+        return None
+    name = shown + (f"#{result.source.record_id}" if result.source.record_id is not None else "")
+    dup = index.check_signature(result.id, text_signature(result.text))
+    if dup is not None:
+        kind, kept_id = dup
+        return f"{kind} duplicate of {kept[kept_id]}"
+    kept[result.id] = name
+    return None
+
+
+def explain_result(path: str, raw: RawDocument, result: Article | Rejection, duplicate: str | None,
+                   settings: Settings) -> str:
+    name = path + (f"#{raw.record_id}" if raw.record_id is not None else "")
+    source = result.source
+    if isinstance(result, Rejection):
+        header = f"{name}: rejected ({result.reason}): {result.detail}"
+        if source is None:
+            return safe(header)
+        from cleaner.clean.blocks import split_blocks
+        from cleaner.clean.label import label_blocks
+        from cleaner.clean.rules.repairs import read_view
+
+        blocks = split_blocks(source.text)
+        pairs = list(zip(blocks, label_blocks(read_view(source.text, blocks), settings, source.markup)))
+        spans = []
+    else:
+        meta = result.metadata
+        header = (f"{name}: " + (f"rejected (duplicate): {duplicate}; otherwise " if duplicate else "")
+                  + f"article, language {result.language}, encoding {source.encoding}; "
+                  f"title {meta.title!r}, published_at {meta.published_at}, "
+                  f"source {meta.source_name}, authors {', '.join(meta.authors) or '-'}")
+        whole = {(r.start, r.end): r for r in result.removals if r.category == "duplicate"}
+        # A kept line the build drops as a repeat shows as the build has it.
+        pairs = [(b, Label(whole[b.start, b.end].category, whole[b.start, b.end].rule)
+                  if lab.kind == "body" and (b.start, b.end) in whole else lab) for b, lab in result.labels]
+        spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate", "repair")]
+    lines = [safe(header), ""]
+    for block, label in pairs:
+        tag = label.kind if label.kind != "body" else "keep"
+        colour = COLOURS.get(label.kind)
+        inner = [r for r in spans if block.start <= r.start and r.end <= block.end and
+                 not (r.start == block.start and r.end == block.end)]
+        text = _mark(block, inner) if inner else (click.style(safe(block.text), fg=colour) if colour else safe(block.text))
+        lines.append(f"{click.style(f'{tag:<11}', bold=True)} {label.rule:<34} {text}")
+    return "\n".join(lines)
+
+
+def _mark(block, spans) -> str:
+    out, pos = [], block.start
+    for r in sorted(spans, key=lambda r: r.start):
+        out.append(safe(block.text[pos - block.start:r.start - block.start]))
+        out.append(click.style(f"[[{safe(r.text)}]]{{{r.rule}}}", fg=COLOURS.get(r.category, "red")))
+        pos = r.end
+    out.append(safe(block.text[pos - block.start:]))
+    return "".join(out)
+
+
+def stdin_copy(data: bytes | None = None) -> str:
+    """Standard input saved to a temporary file whose suffix tells its format (Parquet, WARC,
+    JSON Lines by their first bytes; plain text otherwise), so that it is read as build would
+    read such a file. The caller removes it."""
+    data = sys.stdin.buffer.read() if data is None else data
+    head = data.lstrip()[:8]
+    suffix = next((s for magic, s in STDIN_SUFFIXES if head.startswith(magic)), ".txt")
+    fd, name = tempfile.mkstemp(prefix="cleaner-stdin-", suffix=suffix)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return name
