@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cleaner import terminal
-from cleaner.read.files import InputFile, RawDocument
+from cleaner.read.files import RawDocument
+from cleaner.read.walk import InputFile
 
 TEXT_FIELDS = ("text", "content", "body")
 HTML_FIELDS = ("html",)  # a record's HTML (flattened by markup.reader); Settings.html_fields names them

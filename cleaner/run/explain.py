@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from cleaner.document import Article, Label, Rejection
-from cleaner.read.files import InputFile, RawDocument, iter_documents
+from cleaner.read.files import RawDocument, iter_documents
+from cleaner.read.walk import InputFile
 from cleaner.run.dedupe import DuplicateIndex, text_signature
 from cleaner.run.engine import process
 from cleaner.settings import Settings
