@@ -271,7 +271,7 @@ def report(version_dir, output, max_articles) -> None:
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(["block", "context", "span", "segment", "document"]), default=None,
+@click.option("--kind", type=click.Choice(["block", "markup", "context", "span", "segment", "document"]), default=None,
               help="Only the rules of this kind.")
 def rules(kind) -> None:
     """List every rule: its fixed id (as published in removals.rule or rejected.reason), kind,

@@ -2,12 +2,29 @@
 (@rule in base.py), each with its fixed id, kind, category and one-line description.
 
 Where each kind runs: block rules in label.BLOCK_RULES (first match wins), markup rules (what an
-HTML page's markup says of a line) in markup/labels.py, context rules in
+HTML page's markup says of a line) in markup_labels.py, context rules in
 label.label_blocks, span rules in pipeline.SPAN_RULES, the segment rule and the document
 checks in pipeline.clean."""
 
 from __future__ import annotations
 
+from cleaner.clean.rules import (  # noqa: F401  (imported to declare their rules)
+    checks,
+    credits,
+    disclosure,
+    duplicates,
+    images,
+    layout,
+    marker_lines,
+    markup,
+    metadata_lines,
+    navigation,
+    repairs,
+    spam_inline,
+    spam_known,
+    spam_lines,
+    spam_names,
+)
 from cleaner.clean.rules.base import DECLARED, KINDS, Rule
 
 
