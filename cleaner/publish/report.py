@@ -18,7 +18,7 @@ from cleaner.publish import report_svg
 
 MAX_ARTICLES = 1000  # articles written out in full by default (the charts count them all)
 OPEN_ARTICLES = 10  # of those, shown unfolded
-CATEGORIES = ("boilerplate", "spam", "metadata", "duplicate")
+CATEGORIES = ("boilerplate", "spam", "metadata", "duplicate", "image", "repair")
 
 STYLE = """
 body{font:14px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px;color:#222}
@@ -33,6 +33,7 @@ svg .lbl,svg .val{font-size:11px;fill:#333}.none{color:#888}
 .line{display:block}.rm{border-radius:2px;padding:0 1px}.rm .rule{font-size:10px;color:#333;background:#fff;
 border:1px solid #bbb;border-radius:2px;margin-left:3px;padding:0 2px;white-space:nowrap}
 .boilerplate{background:#fbe7a1}.spam{background:#f5b5b3}.metadata{background:#c4dbf7}.duplicate{background:#dcc6ea}
+.image{background:#c9ead0}.repair{background:#e2e2e2}
 .legend span{margin-right:10px;padding:0 4px}#filter{width:320px;padding:4px}
 """
 SCRIPT = """

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-COLOURS = {"boilerplate": "#e0a800", "spam": "#d9534f", "metadata": "#3b7dd8", "duplicate": "#8e44ad"}
+COLOURS = {"boilerplate": "#e0a800", "spam": "#d9534f", "metadata": "#3b7dd8", "duplicate": "#8e44ad",
+           "image": "#3a9a5b", "repair": "#888888"}
 DEFAULT_COLOUR = "#5a8f5a"
 ROW = 18  # pixels per bar of a bar chart
 
