@@ -60,3 +60,26 @@ def test_shards_in_a_traditional_article_come_out_and_the_text_reads_as_before(n
     got = run(si.injected_fragments, doc.text)
     check_shape(doc.text, got, si.injected_fragments)
     assert apply(doc.text, got) == HANT[name]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("據介紹，活動現場XY娛樂城的展臺前人頭攢動，另有QKB體育官網的宣傳單頁散落一地。", ["XY娛樂城", "QKB體育官網"]),
+    ("不少市民反映，近來常有陌生人勸他們進入鑫旺娛樂官網充值，請大家提高警惕。", ["鑫旺娛樂官網"]),
+    ("今年前十個月，LX真人視訊我省貨物貿易進出口總值穩步增長。", ["LX真人視訊"]),
+])
+def test_ad_vocabulary_in_traditional_script_comes_out_whole(text, expected):
+    """The lexicon's verticals and access forms are written in simplified; read through the
+    view they match their traditional forms, and the removal keeps the page's own characters."""
+    got = run(si.ad_vocabulary, text)
+    check_shape(text, got, si.ad_vocabulary)
+    assert [r.text for r in got] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "據中國體育彩票官網顯示，本期開獎號碼已公佈，體彩公益金將用於全民健身。",
+    "騰訊體育、新浪體育和CCTV5體育頻道同步直播了比賽，NBA體育迷熬夜觀看。",
+    "球迷可以登錄騰訊體育官網觀看直播，也可以在新浪體育官網查看賽程。",
+    "威信縣的茶葉今年豐收，當地的太陽城小區也迎來了新住戶。",
+])
+def test_traditional_look_alikes_of_ad_vocabulary_are_kept(text):
+    assert run_all(text) == []
