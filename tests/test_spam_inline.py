@@ -573,4 +573,3 @@ def test_the_spam_thresholds_are_settings():
     strict = Settings(spam=SpamParams(max_tries=0))
     assert strict.fingerprint() != Settings().fingerprint()
     assert removed(si.injected_fragments, doc.text, strict) == []
-
