@@ -128,7 +128,15 @@ def _tokens(text: str) -> list[str]:
 
         jieba.setLogLevel(logging.WARNING)
         _WORD_CUT = jieba.lcut
-    return _WORD_CUT(text)
+    from cleaner.clean.spam.hant import word_view
+
+    # the words of a traditional-script text as the simplified dictionary reads them (same lengths)
+    view = word_view(text)
+    out, pos = [], 0
+    for tok in _WORD_CUT(view):
+        out.append(text[pos:pos + len(tok)])
+        pos += len(tok)
+    return out
 
 
 def word_boundaries(text: str, start: int, end: int) -> list[int]:
@@ -141,7 +149,7 @@ def word_boundaries(text: str, start: int, end: int) -> list[int]:
         a, b = text[pos - 1], text[pos]
         if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
             continue
-        if b in "，。、；：？！”）》" or a in "“（《":
+        if b in "，。、；：？！”」』）》" or a in "“「『（《":
             continue
         out.append(pos)
     return out

@@ -68,7 +68,7 @@ def injected_fragments(ctx: SpanContext) -> list[Removal]:
     k = max(2, ctx.settings.shard_min_count)
     stops = tuple((h.start, h.end) for h in document_hits(ctx) if h.strong or h.kind == "stem")
     body = document_body(ctx)
-    spans = shard_spans(ctx.settings.spam, body.text, k, stops)
+    spans = shard_spans(ctx.settings.spam, body.words, k, stops)
     if not spans:
         return []
     return removals(ctx, body, [(s, e) for s, e, _ in spans], injected_fragments)

@@ -92,6 +92,6 @@ def coined_brand(ctx: SpanContext) -> list[Removal]:
     if not morphemes:
         return []
     body = document_body(ctx)
-    spans = coined_names(ctx.settings.spam, body.text, morphemes, [(h.start, h.end) for h in hits])
+    spans = coined_names(ctx.settings.spam, body.words, morphemes, [(h.start, h.end) for h in hits])
     return removals(ctx, body, spans, coined_brand) if spans else []
 

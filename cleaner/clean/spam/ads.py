@@ -283,6 +283,6 @@ def document_hits(ctx: SpanContext) -> tuple[AdHit, ...]:
     the span context for the others."""
     hits = ctx.shared.get("spam.ad_hits")
     if hits is None:
-        hits = ad_hits(ctx.settings.spam, document_body(ctx).text, lexicon_key(ctx.settings))
+        hits = ad_hits(ctx.settings.spam, document_body(ctx).words, lexicon_key(ctx.settings))
         ctx.shared["spam.ad_hits"] = hits
     return hits

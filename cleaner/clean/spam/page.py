@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cleaner.clean.rules import markers
 from cleaner.clean.rules.base import Block, Removal, SpanContext, span_removal
+from cleaner.clean.spam.hant import word_view
 
 CATEGORY = "spam"
 
@@ -18,6 +19,7 @@ class Body:
     text: str  # the blocks' texts joined with "\n"
     starts: tuple[int, ...]  # where each block starts in `text`
     blocks: tuple[Block, ...]
+    words: str  # `text` as the word model reads it (spam.hant.word_view): same length, same offsets
 
     def to_abs(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -30,7 +32,8 @@ def body_of(blocks: tuple[Block, ...]) -> Body:
     for b in blocks:
         starts.append(pos)
         pos += len(b.text) + 1
-    return Body("\n".join(b.text for b in blocks), tuple(starts), blocks)
+    text = "\n".join(b.text for b in blocks)
+    return Body(text, tuple(starts), blocks, word_view(text))
 
 
 def document_body(ctx: SpanContext) -> Body:

@@ -15,6 +15,8 @@ class SpamParams:
     reassemble_margin: float = 2.5  # shards put back together bind across a join (人|民 7.1, 临|门 3.1)
     # candidates
     max_shard: int = 6  # characters of one shard at most
+    max_glued: int = 2  # characters glued on a side of a longer shard, taken with it (spam.glued)
+    glued_free: float = 0.7  # ... none standing alone this often (WordModel.free: 的 0.87, 了 0.94)
     min_free: int = 1  # occurrences loose on both edges a candidate needs
     max_types: int = 80  # candidate fragments considered per document
     # cycles, in characters

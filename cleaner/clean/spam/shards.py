@@ -8,6 +8,7 @@ import itertools
 from cleaner.clean.spam.candidates import Occ, drop_overlaps, shard_seeds
 from cleaner.clean.spam.cycles import find_cycles, group_ok
 from cleaner.clean.spam.evidence import convincing, hopeless, loose_around, parallel_paragraphs
+from cleaner.clean.spam.glued import widened
 from cleaner.clean.spam.params import SpamParams
 from cleaner.clean.spam.slots import cut_short, fill_gaps, without_loose_words
 from cleaner.clean.spam.words import bind_gain
@@ -80,6 +81,6 @@ def shard_spans(params: SpamParams, text: str, k: int, stops: tuple[tuple[int, i
         if tries > params.max_tries:
             break
         if got:
-            out.extend(got)
+            out.extend(widened(params, text, drop_overlaps(got)))
             used.update(order)
     return tuple(drop_overlaps(out))
