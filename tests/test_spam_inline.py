@@ -113,6 +113,14 @@ def test_bare_urls_and_domains_inside_chinese_text():
     assert removed(si.ad_vocabulary, text) == ["www.hb8899.com", "https://m.kx688.vip/?from=news", "xy365.cc"]
 
 
+def test_a_url_the_article_gives_in_brackets_is_a_reference_not_spam():
+    text = ("售票平台提醒旅客，请通过官方网站（www.piaowu-example.cn）或“出行助手”客户端购票，"
+            "相关说明见（https://help.piaowu-example.cn/faq）。")
+    assert removed(si.ad_vocabulary, text) == []
+    glued = "旅客可点击www.hb8899.com领取，或访问（xy365.cc）"  # glued is spam; bracketed stays
+    assert removed(si.ad_vocabulary, glued) == ["www.hb8899.com"]
+
+
 def test_bare_known_brand_and_ad_copy_only_once_the_page_carries_spam():
     warning = "民警提醒，凡是声称注册送彩金的平台都是骗局，开云之类的名字常被冒用。"
     assert removed(si.ad_vocabulary, warning) == []

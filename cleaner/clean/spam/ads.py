@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cleaner.clean.rules.base import SpanContext
 from cleaner.clean.spam.lexicon import Lexicon, Patterns, lexicon_key, load_lexicon, patterns
-from cleaner.clean.spam.page import document_body, overlaps
+from cleaner.clean.spam.page import document_body, overlaps, quoted
 from cleaner.clean.spam.params import SpamParams
 from cleaner.clean.spam.words import binds, is_han, segment, word_model
 
@@ -129,11 +129,13 @@ def _latin_lure_hit(text: str, pos: int, lex: Lexicon, pat: Patterns) -> AdHit |
 
 
 def _url_hit(text: str, pos: int, m: re.Match) -> AdHit | None:
-    """A bare URL inside Chinese prose, not of an official (gov, edu) host."""
+    """A bare URL inside Chinese prose, not of an official (gov, edu) host, nor one the article
+    gives in brackets of its own (请登录官方网站（www.example.cn）): a reference, not an injection."""
     end = m.end()
     while end > pos and text[end - 1] in ".-/":
         end -= 1
-    if end - pos > 6 and _near_han(text, pos, end) and not OFFICIAL_SUFFIX.search(_host(text[pos:end])):
+    if end - pos > 6 and _near_han(text, pos, end) and not OFFICIAL_SUFFIX.search(_host(text[pos:end])) \
+            and not quoted(text, pos, end):
         return AdHit(pos, end, "url", True)
     return None
 
@@ -141,7 +143,8 @@ def _url_hit(text: str, pos: int, m: re.Match) -> AdHit | None:
 def _domain_hit(text: str, pos: int, pat: Patterns) -> AdHit | None:
     """A domain name glued into Chinese prose, not of an official (gov, edu) host."""
     m = pat.domain.match(text, pos) if pat.domain else None
-    if m and not OFFICIAL_SUFFIX.search(_host(m.group(0))) and _near_han(text, pos, m.end()):
+    if m and not OFFICIAL_SUFFIX.search(_host(m.group(0))) and _near_han(text, pos, m.end()) \
+            and not quoted(text, pos, m.end()):
         return AdHit(pos, m.end(), "domain", True)
     return None
 
