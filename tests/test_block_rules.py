@@ -123,3 +123,27 @@ def test_disclaimer(text):
 def test_footer_rules_keep_prose_about_copyright():
     text = "会议强调，要加强知识产权保护，依法打击侵犯著作权和商标专用权的违法行为，维护公平竞争的市场秩序。"
     assert not fires(get("footer.copyright_line").func, text) and not fires(get("footer.disclaimer").func, text)
+
+
+@pytest.mark.parametrize("text", ["本文为入驻机构发布，仅代表该机构观点，不代表平台的观点或立场。", "特别声明",
+                                  "文章仅代表作者个人立场"])
+def test_disclaimer_whoever_it_speaks_for(text):
+    assert fires(get("footer.disclaimer").func, text)
+
+
+@pytest.mark.parametrize("text", ["专家表示，这一数据仅代表部分城市的情况，并不代表全国平均水平。",
+                                  "发言人就此事发表特别声明，表示将全力配合调查。"])
+def test_disclaimer_keeps_prose_that_says_represent(text):
+    assert not fires(get("footer.disclaimer").func, text)
+
+
+@pytest.mark.parametrize("text", ["1、回复【公积金】查看最新政策", "回复“天气”获取本周预报", "点击菜单栏【办事指南】查看更多",
+                                  "长按识别二维码关注我们"])
+def test_account_promotion(text):
+    assert fires(get("widgets.account_promo").func, text)
+
+
+@pytest.mark.parametrize("text", ["市民可扫描下方二维码预约接种时间。", "3、回复群众来信办结率达到百分之九十八",
+                                  "他在回复【网友留言】时表示，将尽快修复路灯。"])
+def test_account_promotion_keeps_service_notes_and_prose(text):
+    assert not fires(get("widgets.account_promo").func, text)

@@ -27,6 +27,7 @@ BLOCK_RULES = (
     MARKER_RULES["widgets.share_widget"],
     MARKER_RULES["widgets.comment_widget"],
     MARKER_RULES["widgets.tag_line"],
+    MARKER_RULES["widgets.account_promo"],
     MARKER_RULES["footer.disclaimer"],
     MARKER_RULES["footer.copyright_line"],
     navigation.breadcrumb,
