@@ -241,7 +241,8 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     from cleaner.publish import version as publish
     from cleaner.publish.rows import prepare
     from cleaner.read import files as read
-    from cleaner.read.files import find_inputs, iter_documents
+    from cleaner.read.files import iter_documents
+    from cleaner.read.walk import find_inputs
     from cleaner.run import build as build_mod
     from cleaner.run import dedupe, engine
     from cleaner.run.dedupe import DuplicateIndex

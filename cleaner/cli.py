@@ -170,7 +170,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         if not os.access(out, os.W_OK):
             fail(f"output folder {out} is not writable")
         if sys.stderr.isatty():
-            from cleaner.read.files import find_inputs
+            from cleaner.read.walk import find_inputs
 
             total = sum(1 for _ in find_inputs(inputs, follow_symlinks))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:

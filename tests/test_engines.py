@@ -13,7 +13,8 @@ from conftest import ROOT, SEEDS
 from helpers import parquet_files
 
 from cleaner.document import Article
-from cleaner.read.files import RawDocument, find_inputs, iter_documents
+from cleaner.read.files import RawDocument, iter_documents
+from cleaner.read.walk import find_inputs
 from cleaner.run.build import build
 from cleaner.run.engine import chunks, process, run_engine
 from cleaner.settings import Settings

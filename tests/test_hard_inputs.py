@@ -27,7 +27,8 @@ from test_languages import ENGLISH, JAPANESE
 from test_properties import REASONS
 
 from cleaner.clean.pipeline import clean
-from cleaner.read.files import decode_source, find_inputs, iter_documents, printable
+from cleaner.read.files import decode_source, iter_documents
+from cleaner.read.walk import find_inputs, printable
 from cleaner.run.build import build
 from cleaner.settings import Settings
 

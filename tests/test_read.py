@@ -12,11 +12,11 @@ from cleaner.read.files import (
     MOJIBAKE_HINT,
     InputFile,
     decode_source,
-    find_inputs,
     is_plain,
     normalise,
     read_input,
 )
+from cleaner.read.walk import find_inputs
 
 TEXT = "“党建引领”，基层治理有成效。ＡＢＣ全角字母与‘引号’保持原样。\n第二段：群众满意度达９０％。"
 
@@ -124,7 +124,7 @@ def test_nul_bytes_in_text_are_dropped_not_fatal():
 def test_printable_names_are_one_to_one():
     import os
 
-    from cleaner.read.files import printable
+    from cleaner.read.walk import printable
 
     undecodable = os.fsdecode(b"a\xff.txt")
     spelled_out = "a\\xff.txt"  # a valid name that spells out the escape

@@ -15,7 +15,8 @@ from cleaner.publish import croissant, schema
 from cleaner.publish import version as publish
 from cleaner.publish.diff import changelog
 from cleaner.publish.rows import Columns, Prepared, rejected_rows
-from cleaner.read.files import find_inputs, iter_documents
+from cleaner.read.files import iter_documents
+from cleaner.read.walk import find_inputs
 from cleaner.run.dedupe import DuplicateIndex
 from cleaner.run.engine import run_engine
 from cleaner.settings import Settings
