@@ -364,6 +364,7 @@ def naive_floor(raws: list, results: list) -> dict:
     import ftfy
     from langdetect import LangDetectException, detect
 
+    import cleaner.clean.language  # noqa: F401  (seeds langdetect the way the pipeline does)
     from cleaner.document import Article
     from cleaner.read.files import FTFY_CONFIG, decode_bytes
 

@@ -8,7 +8,15 @@ checks in pipeline.clean."""
 
 from __future__ import annotations
 
+import importlib
+
 from cleaner.clean.rules.base import DECLARED, KINDS, Rule
+
+# The modules that declare rules: importing them fills DECLARED.
+RULE_MODULES = ("checks", "credits", "disclosure", "duplicates", "images", "layout", "marker_lines", "markup",
+                "metadata_lines", "navigation", "repairs", "spam_inline", "spam_known", "spam_lines", "spam_names")
+for _module in RULE_MODULES:
+    importlib.import_module(f"cleaner.clean.rules.{_module}")
 
 
 def all_rules() -> list[Rule]:
