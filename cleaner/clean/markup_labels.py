@@ -16,8 +16,8 @@ from cleaner.settings import Settings
 
 BODY = Label("body", rule_id(layout.body_span))
 HEADER_LINES = 8  # without a title line, metadata may stand this many lines above the main text
-TAIL_LINES = 3
-TITLE_ABOVE = 15  # the headline stands at most this many lines above the main container  # ... and this many below it (责任编辑, 来源 after the article)
+TAIL_LINES = 3  # ... and this many below it (责任编辑, 来源 after the article)
+TITLE_ABOVE = 15  # the headline stands at most this many lines above the main container
 
 
 @dataclass(frozen=True)
