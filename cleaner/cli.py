@@ -34,6 +34,26 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def first_line(error: Exception) -> str:
+    """An exception's message, its first line only (or its type when it has none)."""
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def version_dir_argument():
+    """VERSION_DIR: a built version's folder (OUT/NAME/X.Y.Z)."""
+    return click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
+
+
+def output_option(help: str):
+    """-o/--output: the file a command writes (its default given in `help`)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help=help)
+
+
+def articles_option(name: str, minimum: int, default: int, help: str):
+    """A count of articles, at least `minimum`."""
+    return click.option(name, type=click.IntRange(min=minimum), default=default, show_default=True, help=help)
+
+
 def bounded_workers(workers: int | None) -> int:
     """--workers: all the CPUs this process may use when not given; below 1 refused; above the
     CPUs, lowered to them with a note (more processes would only cost memory)."""
@@ -184,18 +204,16 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
     except OSError as e:
         fail(f"{e.strerror or e}: {e.filename or out}")
     except RuntimeError as e:  # an engine that cannot start (Ray missing or unreachable)
-        fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
+        fail(first_line(e))
     verb = "unchanged (already published with the same content)" if summary.status == "unchanged" else "published"
     click.echo(f"{safe_line(summary.version_dir)}: {verb}")
     click.echo(summary.line())
 
 
 @main.command()
-@click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the lexicon file here [default: standard output].")
-@click.option("--min-articles", type=click.IntRange(min=2), default=2, show_default=True,
-              help="Different articles a slogan must have been found in.")
+@version_dir_argument()
+@output_option("Write the lexicon file here [default: standard output].")
+@articles_option("--min-articles", 2, 2, "Different articles a slogan must have been found in.")
 def learn(version_dir, output, min_articles) -> None:
     """Mine the spam vocabulary a built version's articles carry, as a lexicon for the next build.
 
@@ -249,11 +267,9 @@ def explain(file, record, languages, color, spam_lexicons) -> None:
 
 
 @main.command()
-@click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the HTML here [default: OUT/NAME/X.Y.Z.report.html, beside the version].")
-@click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
-              help="Articles listed in full (the charts and tables count them all).")
+@version_dir_argument()
+@output_option("Write the HTML here [default: OUT/NAME/X.Y.Z.report.html, beside the version].")
+@articles_option("--max-articles", 0, 1000, "Articles listed in full (the charts and tables count them all).")
 def report(version_dir, output, max_articles) -> None:
     """Write a self-contained HTML review of a built version: what was kept and removed, and
     every article with its removed spans highlighted."""
@@ -266,7 +282,7 @@ def report(version_dir, output, max_articles) -> None:
     try:
         target = write_report(version_dir, output, max_articles)
     except (OSError, ValueError, KeyError, pa.ArrowException) as e:
-        fail(f"cannot report on {version_dir}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        fail(f"cannot report on {version_dir}: {first_line(e)}")
     click.echo(f"{target}: {target.stat().st_size} bytes")
 
 
@@ -296,14 +312,14 @@ def diff(old, new) -> None:
     try:
         report = format_diff(diff_versions(old, new))
     except (OSError, ValueError, KeyError, pa.ArrowException) as e:  # not a version, damaged Parquet
-        fail(f"cannot compare {old} and {new}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        fail(f"cannot compare {old} and {new}: {first_line(e)}")
     from cleaner.terminal import safe
 
     click.echo(safe(report))
 
 
 @main.command()
-@click.argument("version_dir", type=click.Path(exists=True, file_okay=False))
+@version_dir_argument()
 @click.argument("repo_id")
 @click.option("--private", is_flag=True, help="Create the repository as private.")
 def push(version_dir, repo_id, private) -> None:

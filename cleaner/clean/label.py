@@ -82,32 +82,52 @@ def context_labels(blocks: list[Block], labels: list[Label | None], settings: Se
     span = layout.body_span(blocks, labels, settings)
     if span is None:
         return [lab or layout.outside_body() for lab in labels]
+    first, last = body_bounds(span, blocks, labels, settings)
+    page = "\n".join(b.text for b in blocks)
+    label_head(first, blocks, labels, settings, page)
+    for i in range(first, last + 1):
+        if labels[i] is None:
+            labels[i] = spam_lines.stray_line(blocks[i], page) or BODY
+    label_tail(first, last, blocks, labels, settings)
+    return labels  # type: ignore[return-value]
+
+
+def body_bounds(span: tuple[int, int], blocks: list[Block], labels: list[Label | None],
+                settings: Settings) -> tuple[int, int]:
+    """The body span grown over the lines that belong to it, and cut where a next article
+    begins (the lines from there on are labelled as that next article)."""
     first, last = span
     first = layout.extend_top(first, blocks, labels, settings)
     last = layout.extend_bottom(last, blocks, labels)
     end = layout.next_article(first, last, blocks, settings)
     for i in range(end + 1, last + 1):
         labels[i] = labels[i] or layout.next_article_label()
-    last = end
+    return first, end
 
-    page = "\n".join(b.text for b in blocks)
 
+def label_head(first: int, blocks: list[Block], labels: list[Label | None], settings: Settings, page: str) -> None:
+    """The lines above the body: the title, then bylines, fields, stray lines and furniture."""
     head = list(range(0, first))
     title = layout.title_line(head, blocks, labels, settings)
     if title is not None:
         labels[title] = layout.title_label()
     for i in head:
         if labels[i] is None:
-            # A line of names is a byline only just below the headline; elsewhere, a channel or a menu.
-            near = title is not None and 0 < i - title <= layout.BYLINE_REACH
-            byline = layout.bare_name(blocks[i]) if near else None
-            labels[i] = (byline or layout.field_label(blocks[i]) or spam_lines.stray_line(blocks[i], page)
-                         or layout.outlet_link(blocks[i]) or layout.outside_body())
+            labels[i] = head_line_label(i, title, blocks[i], page)
 
-    for i in range(first, last + 1):
-        if labels[i] is None:
-            labels[i] = spam_lines.stray_line(blocks[i], page) or BODY
 
+def head_line_label(i: int, title: int | None, block: Block, page: str) -> Label:
+    """An unlabelled line above the body. A line of names is a byline only just below the
+    headline; elsewhere, a channel or a menu."""
+    near = title is not None and 0 < i - title <= layout.BYLINE_REACH
+    byline = layout.bare_name(block) if near else None
+    return (byline or layout.field_label(block) or spam_lines.stray_line(block, page)
+            or layout.outlet_link(block) or layout.outside_body())
+
+
+def label_tail(first: int, last: int, blocks: list[Block], labels: list[Label | None], settings: Settings) -> None:
+    """The unlabelled lines below the body: off-topic headlines, runs of headlines, outlet links,
+    and the rest as outside the body."""
     tail = [i for i in range(last + 1, len(blocks)) if labels[i] is None]
     body = "\n".join(b.text for b in blocks[first:last + 1])
     listed = {i for run in layout.headline_run(tail, blocks, settings) for i in run}
@@ -120,4 +140,3 @@ def context_labels(blocks: list[Block], labels: list[Label | None], settings: Se
     for i in tail:
         if labels[i] is None:
             labels[i] = layout.outlet_link(blocks[i]) or layout.outside_body()
-    return labels  # type: ignore[return-value]

@@ -95,48 +95,64 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
     link_outlets: list[str] = []
     last_body = max((i for i, lab in enumerate(labels) if lab.kind == "body"), default=len(labels))
     for i, (block, label) in enumerate(zip(blocks, labels)):
-        text = block.text
         if label.kind == "title":
-            meta.title, stamp = headline(text)
+            meta.title, stamp = headline(block.text)
             meta.published_at = meta.published_at or stamp
         elif label.outlet:  # a link to the outlet's e-paper or app
             if credits.is_org(label.outlet):  # 某某日报客户端 names an outlet; 移动客户端, 下载APP do not
                 link_outlets.append(label.outlet)
-        elif label.kind != "metadata":
-            continue
-        elif label.detail.startswith("disclosure_value:"):
-            set_field(meta, label.detail.split(":", 1)[1], text.strip())
-        elif label.detail == "disclosure_row":
-            for column, value in disclosure.read_row(text):
-                set_field(meta, column, value)
-        elif label.detail.startswith("disclosure_name:"):
-            continue
-        elif label.detail == "summary":
-            meta.summary = markers.pattern("summary").sub("", text, count=1).strip() or None
-        elif label.detail == "byline":
-            names, outlet = byline_names(text)
-            names = names or credits.credit_names(text)
-            outlet = outlet or credits.credit_outlet(text)
-            if not names and label.names:  # a line of names alone
-                names = list(label.names)
-            meta.authors.extend(names)
-            if outlet:
-                outlets.append(outlet)
-        elif not (i > last_body and label.detail == "date"):
-            read_fields(text, meta, outlets)  # (a bare date after the body belongs to a teaser)
+        elif label.kind == "metadata":
+            read_metadata_line(block.text, label, i > last_body, meta, outlets)
     for text in bylines:
-        names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
-        meta.authors.extend(names or credits.credit_names(text))
-        if outlet and (text.startswith("【") or credits.is_org(outlet)):
-            outlets.append(outlet)
-        opener = dateline_outlet(text)
-        if opener and opener not in self_outlets():
-            outlets.append(opener)
+        read_cut_byline(text, meta, outlets)
     if meta.source_name is None and (outlets or link_outlets):
         meta.source_name = (outlets or link_outlets)[0]
     meta.authors = [a for a in dict.fromkeys(meta.authors) if is_person(a, meta.source_name)]
     meta.editors = list(dict.fromkeys(meta.editors))
     return meta
+
+
+def read_metadata_line(text: str, label: Label, after_body: bool, meta: Metadata, outlets: list[str]) -> None:
+    """One line labelled metadata into `meta`, as its label's detail says what it holds; outlets
+    it names go to `outlets`. A bare date after the body belongs to a teaser and is not read."""
+    detail = label.detail
+    if detail.startswith("disclosure_value:"):
+        set_field(meta, detail.split(":", 1)[1], text.strip())
+    elif detail == "disclosure_row":
+        for column, value in disclosure.read_row(text):
+            set_field(meta, column, value)
+    elif detail.startswith("disclosure_name:"):
+        return
+    elif detail == "summary":
+        meta.summary = markers.pattern("summary").sub("", text, count=1).strip() or None
+    elif detail == "byline":
+        read_byline_line(text, label, meta, outlets)
+    elif not (after_body and detail == "date"):
+        read_fields(text, meta, outlets)
+
+
+def read_byline_line(text: str, label: Label, meta: Metadata, outlets: list[str]) -> None:
+    """A byline line's authors (after a role, in a credit, or the names alone) and outlet."""
+    names, outlet = byline_names(text)
+    names = names or credits.credit_names(text)
+    outlet = outlet or credits.credit_outlet(text)
+    if not names and label.names:  # a line of names alone
+        names = list(label.names)
+    meta.authors.extend(names)
+    if outlet:
+        outlets.append(outlet)
+
+
+def read_cut_byline(text: str, meta: Metadata, outlets: list[str]) -> None:
+    """A byline cut from a paragraph (opening or closing it): its authors, its outlet when it
+    names an organisation, and the outlet of a dateline opening it."""
+    names, outlet = byline_names(text[text.find("（") + 1 if "（" in text else text.find("(") + 1:])
+    meta.authors.extend(names or credits.credit_names(text))
+    if outlet and (text.startswith("【") or credits.is_org(outlet)):
+        outlets.append(outlet)
+    opener = dateline_outlet(text)
+    if opener and opener not in self_outlets():
+        outlets.append(opener)
 
 
 DATELINE = re.compile(r"^(?P<head>[^\s，。,(（]{2,24}?)(?P<date>(?:\d{1,2}月)?\d{1,2}日)(?:讯|电|訊|電)"

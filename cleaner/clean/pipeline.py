@@ -103,9 +103,8 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
     """Label, extract and segment one decoded document."""
     text = source.text
     blocks = split_blocks(text)
-    for check in (checks.empty, checks.too_long):
-        if (detail := check(blocks, settings)) is not None:
-            return reject(source, check, detail)
+    if (rejection := first_rejection(source, (checks.empty, checks.too_long), blocks, settings)) is not None:
+        return rejection
     view = repairs.read_view(text, blocks)
     labels = label_blocks(view, settings, source.markup)
     body = [b for b, label in zip(blocks, labels) if label.kind == "body"]
@@ -120,14 +119,48 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
         b = blocks[title_index]
         removals.append(Removal(b.start, b.end, b.text, "metadata", labels[title_index].rule))
 
-    # Segments: each kept block with its spans cut out; repeated blocks go as duplicates.
+    segments = body_segments(source, body, spans, removals, settings)
+    if meta.title:
+        start = blocks[title_index].start if title_index is not None else 0  # 0: a title from <head>
+        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), start))
+    removals.sort(key=lambda r: (r.start, r.end))
+
+    body_text = "\n".join(s.text for s in segments if s.kind != "title")
+    if (rejection := first_rejection(source, (checks.no_content, checks.too_short), body_text, settings)) is not None:
+        return rejection
+    lang = language.identify(body_text, settings.language_sample_chars)
+    if (detail := checks.language(lang, settings)) is not None:
+        return reject(source, checks.language, detail)
+    return Article(source, document_id(source.path, source.record_id), meta, lang, segments, removals,
+                   list(zip(blocks, labels)))
+
+
+def first_rejection(source: Source, document_checks: tuple, subject, settings: Settings) -> Rejection | None:
+    """The rejection by the first of these document checks that fails on `subject` (the blocks,
+    or the kept text), or None when every one passes."""
+    for check in document_checks:
+        if (detail := check(subject, settings)) is not None:
+            return reject(source, check, detail)
+    return None
+
+
+def spans_by_block(body: list[Block], spans: list[Removal]) -> dict[int, list[Removal]]:
+    """Each span under the index of the body block it starts or ends in."""
     by_block: dict[int, list[Removal]] = {}
     for r in spans:
         owner = next(i for i, b in enumerate(body) if b.start <= r.start < b.end or b.start < r.end <= b.end)
         by_block.setdefault(owner, []).append(r)
+    return by_block
+
+
+def body_segments(source: Source, body: list[Block], spans: list[Removal], removals: list[Removal],
+                  settings: Settings) -> list[Segment]:
+    """Segments: each kept block with its spans cut out (the spans join `removals`); a block
+    repeating another goes to `removals` whole as a duplicate."""
+    by_block = spans_by_block(body, spans)
     texts = [cut(b, by_block.get(i, [])) for i, b in enumerate(body)]
     dupes = repeats(source, texts)
-    indents = [indent_of(text, b) for b in body]
+    indents = [indent_of(source.text, b) for b in body]
     body_indent = max(set(indents), key=indents.count) if indents else None
     segments: list[Segment] = []
     for i, (block, clean_text) in enumerate(zip(body, texts)):
@@ -139,17 +172,4 @@ def clean(source: Source, settings: Settings) -> Article | Rejection:
             continue
         kind = segment.block_kind(clean_text, indents[i], body_indent, settings)
         segments.append(Segment(kind, clean_text, segment.sentences(clean_text), block.start))
-    if meta.title:
-        start = blocks[title_index].start if title_index is not None else 0  # 0: a title from <head>
-        segments.insert(0, Segment("title", meta.title, segment.sentences(meta.title), start))
-    removals.sort(key=lambda r: (r.start, r.end))
-
-    body_text = "\n".join(s.text for s in segments if s.kind != "title")
-    for check in (checks.no_content, checks.too_short):
-        if (detail := check(body_text, settings)) is not None:
-            return reject(source, check, detail)
-    lang = language.identify(body_text, settings.language_sample_chars)
-    if (detail := checks.language(lang, settings)) is not None:
-        return reject(source, checks.language, detail)
-    return Article(source, document_id(source.path, source.record_id), meta, lang, segments, removals,
-                   list(zip(blocks, labels)))
+    return segments

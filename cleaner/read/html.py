@@ -113,21 +113,32 @@ def linked_data(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     """headline, datePublished and author of schema.org JSON-LD blocks, as ("ld:<key>", value)."""
     found: list[tuple[str, str]] = []
     for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(node.text() or "null")
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else [data]
-        items += [x for d in list(items) if isinstance(d, dict) for x in d.get("@graph") or [] if isinstance(x, dict)]
-        for item in (x for x in items if isinstance(x, dict)):
-            for key in ("headline", "datePublished"):
-                if isinstance(item.get(key), str) and item[key].strip():
-                    found.append((f"ld:{key.lower()}", item[key].strip()))
-            author = item.get("author")
-            author = author[0] if isinstance(author, list) and author else author
-            name = author.get("name") if isinstance(author, dict) else author
-            if isinstance(name, str) and name.strip():
-                found.append(("ld:author", name.strip()))
+        for item in linked_data_items(node.text() or "null"):
+            found.extend(linked_data_fields(item))
+    return found
+
+
+def linked_data_items(text: str) -> list[dict]:
+    """The objects of one JSON-LD block: the top-level ones and those in their @graph (none when
+    the block is not JSON)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    items = data if isinstance(data, list) else [data]
+    items += [x for d in list(items) if isinstance(d, dict) for x in d.get("@graph") or [] if isinstance(x, dict)]
+    return [x for x in items if isinstance(x, dict)]
+
+
+def linked_data_fields(item: dict) -> list[tuple[str, str]]:
+    """An object's non-empty headline, datePublished and (first) author's name."""
+    found = [(f"ld:{key.lower()}", item[key].strip()) for key in ("headline", "datePublished")
+             if isinstance(item.get(key), str) and item[key].strip()]
+    author = item.get("author")
+    author = author[0] if isinstance(author, list) and author else author
+    name = author.get("name") if isinstance(author, dict) else author
+    if isinstance(name, str) and name.strip():
+        found.append(("ld:author", name.strip()))
     return found
 
 

@@ -74,39 +74,57 @@ def _duplicate(result, index: DuplicateIndex, kept: dict[str, str], shown: str) 
 
 def explain_result(path: str, raw: RawDocument, result: Article | Rejection, duplicate: str | None,
                    settings: Settings) -> str:
+    """A header saying what became of the document, then each of its lines with its label and
+    rule, removed text marked."""
     name = path + (f"#{raw.record_id}" if raw.record_id is not None else "")
-    source = result.source
     if isinstance(result, Rejection):
         header = f"{name}: rejected ({result.reason}): {result.detail}"
-        if source is None:
+        if result.source is None:
             return safe(header)
-        from cleaner.clean.blocks import split_blocks
-        from cleaner.clean.label import label_blocks
-        from cleaner.clean.rules.repairs import read_view
-
-        blocks = split_blocks(source.text)
-        pairs = list(zip(blocks, label_blocks(read_view(source.text, blocks), settings, source.markup)))
-        spans = []
+        pairs, spans = rejected_lines(result.source, settings), []
     else:
-        meta = result.metadata
-        header = (f"{name}: " + (f"rejected (duplicate): {duplicate}; otherwise " if duplicate else "")
-                  + f"article, language {result.language}, encoding {source.encoding}; "
-                  f"title {meta.title!r}, published_at {meta.published_at}, "
-                  f"source {meta.source_name}, authors {', '.join(meta.authors) or '-'}")
-        whole = {(r.start, r.end): r for r in result.removals if r.category == "duplicate"}
-        # A kept line the build drops as a repeat shows as the build has it.
-        pairs = [(b, Label(whole[b.start, b.end].category, whole[b.start, b.end].rule)
-                  if lab.kind == "body" and (b.start, b.end) in whole else lab) for b, lab in result.labels]
-        spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate", "repair")]
-    lines = [safe(header), ""]
-    for block, label in pairs:
-        tag = label.kind if label.kind != "body" else "keep"
-        colour = COLOURS.get(label.kind)
-        inner = [r for r in spans if block.start <= r.start and r.end <= block.end and
-                 not (r.start == block.start and r.end == block.end)]
-        text = _mark(block, inner) if inner else (click.style(safe(block.text), fg=colour) if colour else safe(block.text))
-        lines.append(f"{click.style(f'{tag:<11}', bold=True)} {label.rule:<34} {text}")
-    return "\n".join(lines)
+        header = article_header(name, result, duplicate)
+        pairs, spans = article_lines(result)
+    return "\n".join([safe(header), ""] + [explain_line(block, label, spans) for block, label in pairs])
+
+
+def rejected_lines(source, settings: Settings) -> list[tuple]:
+    """A rejected document's lines labelled as the build labelled them before rejecting it."""
+    from cleaner.clean.blocks import split_blocks
+    from cleaner.clean.label import label_blocks
+    from cleaner.clean.rules.repairs import read_view
+
+    blocks = split_blocks(source.text)
+    return list(zip(blocks, label_blocks(read_view(source.text, blocks), settings, source.markup)))
+
+
+def article_header(name: str, result: Article, duplicate: str | None) -> str:
+    """An article's outcome (or the duplicate it is of), language, encoding and metadata."""
+    meta = result.metadata
+    return (f"{name}: " + (f"rejected (duplicate): {duplicate}; otherwise " if duplicate else "")
+            + f"article, language {result.language}, encoding {result.source.encoding}; "
+            f"title {meta.title!r}, published_at {meta.published_at}, "
+            f"source {meta.source_name}, authors {', '.join(meta.authors) or '-'}")
+
+
+def article_lines(result: Article) -> tuple[list[tuple], list]:
+    """An article's labelled lines and the spans to mark inside them. A kept line the build
+    drops as a repeat shows as the build has it."""
+    whole = {(r.start, r.end): r for r in result.removals if r.category == "duplicate"}
+    pairs = [(b, Label(whole[b.start, b.end].category, whole[b.start, b.end].rule)
+              if lab.kind == "body" and (b.start, b.end) in whole else lab) for b, lab in result.labels]
+    spans = [r for r in result.removals if r.category in ("spam", "metadata", "duplicate", "repair")]
+    return pairs, spans
+
+
+def explain_line(block, label: Label, spans: list) -> str:
+    """One line: its label (keep for body), its rule, and its text with the spans inside it marked."""
+    tag = label.kind if label.kind != "body" else "keep"
+    colour = COLOURS.get(label.kind)
+    inner = [r for r in spans if block.start <= r.start and r.end <= block.end and
+             not (r.start == block.start and r.end == block.end)]
+    text = _mark(block, inner) if inner else (click.style(safe(block.text), fg=colour) if colour else safe(block.text))
+    return f"{click.style(f'{tag:<11}', bold=True)} {label.rule:<34} {text}"
 
 
 def _mark(block, spans) -> str:

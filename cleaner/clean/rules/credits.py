@@ -9,16 +9,7 @@ from functools import cache
 
 from cleaner.clean.han import HAN
 from cleaner.clean.rules import markers
-from cleaner.clean.rules.base import (
-    Block,
-    BlockContext,
-    Label,
-    Removal,
-    SpanContext,
-    rule,
-    rule_id,
-    span_removal,
-)
+from cleaner.clean.rules.base import Block, BlockContext, Label, Removal, SpanContext, rule, rule_id, span_removal
 
 WORK = r"(?:[/／]?\s*(?:文[/／]图|文[/／]圖|图文|圖文|文|图|圖|摄|攝))"
 GIVER = r"[^()（）\s:：]{2,16}?(?:供稿|供图|供圖|提供)\s*|[^()（）\s:：]{2,16}[:：]\s*"

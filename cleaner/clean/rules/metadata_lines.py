@@ -10,16 +10,7 @@ from functools import cache
 
 from cleaner.clean.han import HAN
 from cleaner.clean.rules import features, markers
-from cleaner.clean.rules.base import (
-    Block,
-    BlockContext,
-    Label,
-    Removal,
-    SpanContext,
-    rule,
-    rule_id,
-    span_removal,
-)
+from cleaner.clean.rules.base import Block, BlockContext, Label, Removal, SpanContext, rule, rule_id, span_removal
 
 
 @cache
