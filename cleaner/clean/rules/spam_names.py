@@ -54,29 +54,37 @@ def _unglued(word: str, start: int, end: int, morphemes: frozenset[str]) -> tupl
     return word, start, end
 
 
+def _coinage(word: str, morphemes: frozenset[str]) -> bool:
+    """2-4 characters holding a gambling morpheme, no dictionary word, not a person's name."""
+    return (MIN_CHARS <= len(word) <= MAX_CHARS and any(c in morphemes for c in word)
+            and not word_model().is_word(word) and not name_like(word))
+
+
+def _foreign_and_loose(params: SpamParams, text: str, word: str, start: int, end: int) -> bool:
+    """Said once, none of its characters used elsewhere on the page, and standing loose between
+    words: no list item, no quoted term, no word running across its edges."""
+    if any(text.count(c) > word.count(c) for c in word):
+        return False
+    before, after = text[start - 1:start], text[end:end + 1]
+    if (before and before in LIST_MARKS) or (after and after in LIST_MARKS) or quoted(text, start, end):
+        return False
+    return not binds(params, text, start, end)
+
+
 def coined_names(params: SpamParams, text: str, morphemes: frozenset[str],
                  taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of `text` holding a coined gambling name (see the module docstring); `taken`:
     spans already known as spam."""
-    wm = word_model()
     out: list[tuple[int, int]] = []
     for run in HAN_RUN.finditer(text):
         if not any(c in morphemes for c in run.group()):
             continue
         for token, s, e in _tokens(run.group()):
             word, start, end = _unglued(token, run.start() + s, run.start() + e, morphemes)
-            if not (MIN_CHARS <= len(word) <= MAX_CHARS) or not any(c in morphemes for c in word):
+            if not _coinage(word, morphemes) or any(a < end and start < b for a, b in taken):
                 continue
-            if wm.is_word(word) or name_like(word) or any(a < end and start < b for a, b in taken):
-                continue
-            if any(text.count(c) > word.count(c) for c in word):  # said once; its characters nowhere else
-                continue
-            before, after = text[start - 1:start], text[end:end + 1]
-            if (before and before in LIST_MARKS) or (after and after in LIST_MARKS) or quoted(text, start, end):
-                continue
-            if binds(params, text, start, end):
-                continue
-            out.append((start, end))
+            if _foreign_and_loose(params, text, word, start, end):
+                out.append((start, end))
     return out
 
 
