@@ -37,7 +37,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the
 # same way: text without such a pair cannot hold that mojibake, so ftfy (slow pure Python)
-# is skipped. Curly quotes alone, common in Chinese text, no longer send a page to ftfy.
+# is skipped. Curly quotes alone, common in Chinese text, do not send a page to ftfy.
 MOJIBAKE_HINT = re.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     r"\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
