@@ -246,7 +246,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
         schema,
         segment,
     )
-    from cleaner.dedupe import DuplicateIndex
+    from cleaner.dedupe import DuplicateGroups
     from cleaner.read import find_inputs, iter_documents
     from cleaner import rows as rows_mod
     from cleaner.rows import prepare
@@ -300,27 +300,43 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
 
         tmp = Path(tempfile.mkdtemp(prefix="bench-write-"))
         try:
-            index = DuplicateIndex(settings.near_duplicate_threshold)
-            patch(index, "check_signature", "duplicate index")
+            groups = DuplicateGroups(settings.near_duplicate_threshold)
             writers = {c: publish.ConfigWriter(c, tmp / c) for c in schema.CONFIGS}
             for w in writers.values():
                 w.directory.mkdir(parents=True)
             summary = build_mod.Summary()
-            kept: dict[str, str] = {}
-            t_sig = t_rows = t_write = t_recv = t_prep = 0.0
-            for result in results:
+            t_sig = t_rows = t_write = t_recv = t_prep = t_group = t_spool = 0.0
+            spooled = []
+            for position, result in enumerate(results):
                 # in the worker: rows, their hashes and the MinHash signature (rows.prepare)
                 t = time.perf_counter()
                 sig0 = st.seconds["duplicates: MinHash signature"]
                 done = prepare(result)
                 t_prep += time.perf_counter() - t
                 t_sig += st.seconds["duplicates: MinHash signature"] - sig0
-                # in the publishing process: receive, check duplicates, write
+                # in the publishing process: receive, remember the duplicate keys, spool
                 t = time.perf_counter()
                 done = pickle.loads(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))  # what a pool costs
                 t_recv += time.perf_counter() - t
                 t = time.perf_counter()
-                rows, hashes = build_mod._rows(done, index, kept, summary)
+                if done.signature is not None:
+                    groups.add(position, done.signature)
+                t_group += time.perf_counter() - t
+                t = time.perf_counter()
+                spooled.append(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
+                t_spool += time.perf_counter() - t
+            t = time.perf_counter()
+            found = groups.decide()
+            t_group += time.perf_counter() - t
+            kept: dict[int, str] = {}
+            for position, blob in enumerate(spooled):
+                t = time.perf_counter()
+                done = pickle.loads(blob)
+                t_spool += time.perf_counter() - t
+                t = time.perf_counter()
+                kept[position] = done.source_file
+                dup = found.get(position)
+                rows, hashes = build_mod._rows(done, dup and (dup[0], kept[dup[1]]), summary)
                 t_rows += time.perf_counter() - t
                 t = time.perf_counter()
                 for config, config_rows in rows.items():
@@ -338,7 +354,6 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
             setattr(obj, attr, value)
 
     s = st.seconds
-    index_t = s["duplicate index"]
     clean_total = s["clean (all of it)"]
     inner = sum(v for k, v in s.items() if k.startswith("cleaning:")) + s["segmentation"] + s["language identification"]
     stages = {
@@ -353,12 +368,13 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     stages["segmentation"] = s["segmentation"]
     stages["duplicates: MinHash signature [worker]"] = t_sig
     stages["rows + their hashes [worker]"] = t_prep - t_sig
-    stages["duplicates: exact + LSH index [parent]"] = index_t
-    stages["summary [parent]"] = t_rows - index_t
+    stages["duplicates: grouping keys + components [parent]"] = t_group
+    stages["spool: second pass over the results [parent]"] = t_spool
+    stages["summary [parent]"] = t_rows
     stages["writing Parquet [parent]"] = t_write
     parent = {"receiving results (unpickling) [parent, pool only]": t_recv}
-    total = t_process + t_prep + t_rows + t_write
-    parent_total = t_recv + t_rows + t_write
+    total = t_process + t_prep + t_group + t_spool + t_rows + t_write
+    parent_total = t_recv + t_group + t_spool + t_rows + t_write
     return {"documents": len(raws), "bytes": n_bytes, "stages": stages, "total": total, "parent": parent,
             "parent_total": parent_total, "process": t_process, "results": results, "raws": raws,
             "ftfy_runs": st.calls["ftfy.fix_and_explain"]}

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import __version__, croissant, publish, schema
-from .dedupe import DuplicateIndex
+from .dedupe import DuplicateGroups
 from .diff import changelog
 from .engine import run_engine
 from .read import find_inputs, iter_documents
 from .rows import Columns, Prepared, rejected_rows
 from .settings import Settings
+
+SPOOL = "spool.pickle"  # the first pass's results, in the staging folder until written out
 
 
 @dataclass
@@ -62,17 +65,19 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
     staging = publish.staging_dir(out_dir, name, version)
     try:
         summary = Summary(version_dir=str(target))
-        writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
-        index = DuplicateIndex(settings.near_duplicate_threshold)
-        kept_names: dict[str, str] = {}
-        for done in run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True):
-            summary.read += 1
-            if progress:
-                progress(1)
-            rows, hashes = _rows(done, index, kept_names, summary)
-            for config, config_rows in rows.items():
-                if config_rows:
-                    writers[config].add(config_rows, hashes.get(config))
+        spool = staging / SPOOL
+        groups = DuplicateGroups(settings.near_duplicate_threshold)
+        with open(spool, "wb") as f:
+            docs = run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True)
+            for position, done in enumerate(docs):
+                summary.read += 1
+                if progress:
+                    progress(1)
+                if done.signature is not None:
+                    groups.add(position, done.signature)
+                pickle.dump(done, f, protocol=pickle.HIGHEST_PROTOCOL)
+        writers = _write_rows(spool, groups.decide(), summary, staging, shard_bytes)
+        spool.unlink()
         files = {c: w.close() for c, w in writers.items()}
         content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
@@ -108,24 +113,50 @@ def load_language_profiles() -> None:
         raise
 
 
-def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
+def _write_rows(spool: Path, duplicates: dict[int, tuple[str, int]], summary: Summary, staging: Path,
+                shard_bytes: int) -> dict[str, publish.ConfigWriter]:
+    """Every spooled document's rows, in input order, to the configs' writers: a duplicate's
+    rejection in place of its article."""
+    writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
+    keepers = {kept for _, kept in duplicates.values()}
+    kept_names: dict[int, str] = {}  # position of a kept copy -> its source file, for its duplicates
+    for position, done in enumerate(_spooled(spool)):
+        if position in keepers:
+            kept_names[position] = done.source_file
+        dup = duplicates.get(position)
+        rows, hashes = _rows(done, dup and (dup[0], kept_names[dup[1]]), summary)
+        for config, config_rows in rows.items():
+            if config_rows:
+                writers[config].add(config_rows, hashes.get(config))
+    return writers
+
+
+def _spooled(spool: Path) -> Iterator[Prepared]:
+    """The documents spooled by the first pass, in their order."""
+    with open(spool, "rb") as f:
+        while True:
+            try:
+                yield pickle.load(f)
+            except EOFError:
+                return
+
+
+def _rows(done: Prepared, dup: tuple[str, str] | None,
           summary: Summary) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
-    """The rows to publish for one document, column by column (a duplicate's rejection instead of
-    its article, as rows) and their hashes when already known; counts it in the summary."""
+    """The rows to publish for one document, column by column (for a duplicate, `dup` = (kind,
+    source file of the kept copy): its rejection instead of its article) and their hashes when
+    already known; counts it in the summary."""
     if done.reason is not None:
         summary.rejected[done.reason] += 1
         summary.inputs.append(done.input)
         return done.rows, done.hashes
-    dup = index.check_signature(done.id, done.signature)
     if dup is not None:
-        kind, kept_id = dup
-        kept = kept_names[kept_id]
+        kind, kept = dup
         summary.rejected["duplicate"] += 1
         summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
                                "outcome": "rejected", "reason": "duplicate"})
         return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
                              f"{kind} duplicate of {kept}", kept), {}
-    kept_names[done.id] = done.source_file
     summary.kept += 1
     for rule, category, chars in done.removed:
         summary.removed_chars[category] += chars
