@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +32,7 @@ class Summary:
     sentences: int = 0
     chars: int = 0
     languages: Counter = field(default_factory=Counter)
-    article_lengths: list[int] = field(default_factory=list)
-    inputs: list[dict] = field(default_factory=list)
+    article_lengths: array = field(default_factory=lambda: array("q"))  # packed: 8 bytes an article
     status: str = ""
     version_dir: str = ""
 
@@ -148,13 +148,10 @@ def _rows(done: Prepared, dup: tuple[str, str] | None,
     already known; counts it in the summary."""
     if done.reason is not None:
         summary.rejected[done.reason] += 1
-        summary.inputs.append(done.input)
         return done.rows, done.hashes
     if dup is not None:
         kind, kept = dup
         summary.rejected["duplicate"] += 1
-        summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
-                               "outcome": "rejected", "reason": "duplicate"})
         return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
                              f"{kind} duplicate of {kept}", kept), {}
     summary.kept += 1
@@ -166,7 +163,6 @@ def _rows(done: Prepared, dup: tuple[str, str] | None,
     summary.sentences += art["n_sentences"][0]
     summary.languages[art["language"][0]] += 1
     summary.article_lengths.append(art["n_chars"][0])
-    summary.inputs.append(done.input)
     return done.rows, done.hashes
 
 
@@ -186,7 +182,9 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "settings_fingerprint": settings.fingerprint(),
         # what the extra lexicon files held when the build read them (a path says too little)
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
-        "inputs": summary.inputs,
+        # counts only: each document's source file, sha256 and outcome are rows of `articles` or
+        # `rejected` (cleaner.provenance reads them back)
+        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))},
         "outputs": outputs,
         "rows": {c: w.rows for c, w in writers.items()},
         "content_fingerprint": content,

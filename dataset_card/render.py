@@ -15,13 +15,14 @@ from string import Template
 
 import yaml
 
-from cleaner import schema
+from cleaner import provenance, schema
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"),
                    (10_000_000_000, "1B<n<10B"), (100_000_000_000, "10B<n<100B"),
                    (1_000_000_000_000, "100B<n<1T"))
 DEFAULT_CONFIG = "articles"
+LISTED_INPUTS = 50  # the Sources table lists the first inputs by name; the configs hold every one
 TASK_CATEGORIES = ["text-generation", "text-classification"]
 TAGS = ["news", "web-scraped", "boilerplate-removal", "chinese"]
 REJECTION_REASONS = {
@@ -151,8 +152,12 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
     rules = [f"| `{rule}` | {cat} | {n} |" for (rule, cat), n in
              sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+    listed = provenance.first_inputs(root, LISTED_INPUTS) if root is not None else []
     sources = [f"| `{cell(i['source_file'])}` | `{i['sha256']}` | {i['outcome']}"
-               + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in manifest["inputs"]]
+               + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in listed]
+    if summary.read > len(listed):
+        sources.append(f"| ({summary.read - len(listed)} more: every input is a row of the articles or the "
+                       "rejected config, with source_file and source_sha256) | | |")
     outputs = [f"| `{o['path']}` | {o['config']} | {o['rows']} | {o['bytes']} | `{o['sha256']}` |"
                for o in manifest["outputs"]]
     license_line = (f"`{lic}`" if lic != "unknown" else
@@ -164,7 +169,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     if unlisted:
         configs_line += ("; " + ", ".join(f"`{c}`" for c in unlisted)
                          + " has no rows in this version and is left out of `configs` (read it as empty)")
-    rejected_by = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
+    rejected_by = Counter(provenance.counts(manifest)[2])
     reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
     reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
                 if code not in REJECTION_REASONS]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner import croissant, publish, schema
+from cleaner import croissant, provenance, publish, schema
 from cleaner.settings import Settings
 
 mlc = pytest.importorskip("mlcroissant")
@@ -167,7 +167,7 @@ def test_responsible_ai_and_provenance_fields(doc, dataset, seeds_version):
     for rule in {r["rule"] for r in parquet_rows(seeds_version, manifest, "removals")}:
         assert f"Rule {rule} (" in steps
     derived = doc["prov:wasDerivedFrom"]
-    assert {(e["prov:label"], e["sha256"]) for e in derived} == {(i["source_file"], i["sha256"]) for i in manifest["inputs"]}
+    assert {(e["prov:label"], e["sha256"]) for e in derived} == {(i["source_file"], i["sha256"]) for i in provenance.inputs(seeds_version)}
     activity = doc["prov:wasGeneratedBy"]
     assert activity["@type"] == "prov:Activity"
     assert manifest["settings_fingerprint"] in activity["description"]

@@ -53,7 +53,7 @@ def test_two_workers_publish_byte_identical_parquet(corpus, one_worker, tmp_path
     m1 = json.loads((one_worker / "manifest.json").read_text(encoding="utf-8"))
     m2 = json.loads((two / "manifest.json").read_text(encoding="utf-8"))
     assert m1["content_fingerprint"] == m2["content_fingerprint"]
-    assert m1["inputs"] == m2["inputs"]
+    assert m1["documents"] == m2["documents"]
     assert m1["rows"]["articles"] + m1["rows"]["rejected"] == len(list(iter_documents(find_inputs([str(corpus)]))))
 
 

@@ -26,6 +26,7 @@ from conftest import SEEDS
 from test_languages import ENGLISH, JAPANESE
 from test_properties import REASONS
 
+from cleaner import provenance
 from cleaner.build import build
 from cleaner.pipeline import clean
 from cleaner.read import decode_source, find_inputs, iter_documents, printable
@@ -269,7 +270,8 @@ def test_the_summary_counts_every_outcome(hard):
     for reason, n in want.items():
         assert f"{reason} {n}" in line
     manifest = json.loads((hard["version"] / "manifest.json").read_text(encoding="utf-8"))
-    assert Counter(i["source_file"] for i in manifest["inputs"]) == Counter(list(expect))
+    assert Counter(i["source_file"] for i in provenance.inputs(hard["version"])) == Counter(list(expect))
+    assert "inputs" not in manifest and manifest["documents"]["read"] == len(expect)
     assert manifest["rows"]["rejected"] == sum(want.values())
 
 
