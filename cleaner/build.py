@@ -46,11 +46,12 @@ class Summary:
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
           progress: Callable[[int], None] | None = None, engine: str = "local",
-          shard_bytes: int = publish.SHARD_BYTES) -> Summary:
+          shard_bytes: int = publish.SHARD_BYTES, ray_address: str | None = None) -> Summary:
     """Publish OUT/NAME/VERSION from the inputs; returns what happened.
 
     engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
-    shard_bytes: a config's Parquet shard is closed past this many bytes of rows."""
+    shard_bytes: a config's Parquet shard is closed past this many bytes of rows;
+    ray_address: the Ray cluster to join (else RAY_ADDRESS; with neither, a local Ray)."""
     from dataset_card import render
 
     publish.check_name(name)
@@ -68,7 +69,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         spool = staging / SPOOL
         groups = DuplicateGroups(settings.near_duplicate_threshold)
         with open(spool, "wb") as f:
-            docs = run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True)
+            docs = _results(inputs, settings, workers, engine, ray_address)
             for position, done in enumerate(docs):
                 summary.read += 1
                 if progress:
@@ -111,6 +112,16 @@ def load_language_profiles() -> None:
         if isinstance(e.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None
         raise
+
+
+def _results(inputs: list[str], settings: Settings, workers: int, engine: str,
+             ray_address: str | None) -> Iterator[Prepared]:
+    """rows.Prepared of every document, in input order, from the chosen engine."""
+    if engine == "ray":
+        from .ray_engine import run_ray
+
+        return run_ray(find_inputs(inputs), settings, workers, ray_address)
+    return run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True)
 
 
 def _write_rows(spool: Path, duplicates: dict[int, tuple[str, int]], summary: Summary, staging: Path,

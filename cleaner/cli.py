@@ -66,21 +66,24 @@ def main() -> None:
 @click.option("--version", "version", default=__version__, show_default=True, help="Semantic version X.Y.Z.")
 @click.option("--workers", type=int, default=0, help="Processes [default: all cores].")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]'; "
-                   "RAY_ADDRESS selects a cluster).")
+              help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]').")
+@click.option("--ray-address", default=None, envvar="RAY_ADDRESS",
+              help="With --engine ray: the cluster to join as it is (host:port, ray://host:port or auto; "
+                   "default $RAY_ADDRESS). Without one, a local Ray with --workers CPUs is started.")
 @click.option("--languages", default="", help="Comma-separated ISO 639-1 codes to keep; others are rejected.")
 @click.option("--license", "license_id", default="unknown", show_default=True, help="License id for the card.")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file (format of cleaner/data/spam_lexicon.txt); repeatable.")
-def build(inputs, out, name, version, workers, engine, languages, license_id, spam_lexicons) -> None:
+def build(inputs, out, name, version, workers, engine, ray_address, languages, license_id, spam_lexicons) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
-        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine)
+        _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, ray_address)
     except KeyboardInterrupt:  # also while importing, before the build has started
         fail("interrupted; nothing was published", 130)
 
 
-def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local") -> None:
+def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
+           ray_address=None) -> None:
     from .build import build as run_build
     from .publish import PublishError
 
@@ -105,9 +108,10 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
             total = sum(1 for _ in find_inputs(inputs))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
                 summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
-                                    engine=engine)
+                                    engine=engine, ray_address=ray_address)
         else:
-            summary = run_build(inputs, out, name, version, settings, workers, engine=engine)
+            summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
+                                ray_address=ray_address)
     except PublishError as e:
         fail(str(e))
     except OSError as e:
