@@ -1,7 +1,7 @@
 """The driver's peak memory against the number of documents: flat, or growing with the build?
 
     .venv/bin/python bench/memory.py                           # 2,000 vs 20,000 pages, local, 1 and 2 workers
-    .venv/bin/python bench/memory.py --small 500 --big 5000 --runs local:2,ray:2
+    .venv/bin/python bench/memory.py --small 500 --big 5000 --runs local:2,ray:2 [--ray-address HOST:PORT]
 
 Builds generated pages (bench/generate.py, kept under bench/.corpus/) with `cleaner build` in a
 child process per run and prints the peak RSS of the driver (the process that runs `cleaner
@@ -42,11 +42,13 @@ main()
 """
 
 
-def measure(corpus: Path, out: Path, engine: str, workers: int, tag: str) -> dict:
+def measure(corpus: Path, out: Path, engine: str, workers: int, tag: str, ray_address: str | None = None) -> dict:
     """Peak RSS (MB) of the driver and of its largest child for one build of the corpus."""
     report = out / f"run{tag}.json"
     cmd = [sys.executable, "-c", DRIVER, str(report), "build", str(corpus), "--out", str(out), "--name", "mem",
            "--version", f"0.{tag}", "--workers", str(workers), "--engine", engine]
+    if engine == "ray" and ray_address:
+        cmd += ["--ray-address", ray_address]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     if p.returncode != 0:
@@ -61,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", type=int, default=20000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--runs", default="local:1,local:2", help="engine:workers, comma-separated")
+    ap.add_argument("--ray-address", default=None, help="a running Ray cluster for the ray runs (else a local Ray)")
     args = ap.parse_args(argv)
     corpora = {n: run.ensure_corpus(n, args.seed, HERE / ".corpus")[0] for n in (args.small, args.big)}
     print(f"{'engine':8} {'workers':>7} {'documents':>9} {'driver MB':>10} {'child MB':>9}")
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             engine, workers = spec.split(":")
             peaks = {}
             for i, (n, corpus) in enumerate(corpora.items()):
-                m = measure(corpus, Path(tmp), engine, int(workers), f"{len(results)}.{i}")
+                m = measure(corpus, Path(tmp), engine, int(workers), f"{len(results)}.{i}", args.ray_address)
                 peaks[n] = m
                 print(f"{engine:8} {workers:>7} {n:>9} {m['driver_mb']:10.0f} {m['child_mb']:9.0f}", flush=True)
             ratio = peaks[args.big]["driver_mb"] / peaks[args.small]["driver_mb"]

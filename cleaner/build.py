@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from array import array
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import __version__, croissant, publish, schema
+from . import __version__, croissant, publish, schema, spool
 from .dedupe import DuplicateGroups
 from .diff import changelog
 from .engine import run_engine
-from .read import find_inputs, iter_documents
+from .read import RawDocument, find_inputs, iter_documents
 from .rows import Columns, Prepared, rejected_rows
 from .settings import Settings
 
-SPOOL = "spool.pickle"  # the first pass's results, in the staging folder until written out
 
 
 @dataclass
@@ -66,19 +66,10 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
     staging = publish.staging_dir(out_dir, name, version)
     try:
         summary = Summary(version_dir=str(target))
-        spool = staging / SPOOL
+        work = spool.WorkDir(spool.work_dir(out_dir, name, version, inputs, settings))
         groups = DuplicateGroups(settings.near_duplicate_threshold)
-        with open(spool, "wb") as f:
-            docs = _results(inputs, settings, workers, engine, ray_address)
-            for position, done in enumerate(docs):
-                summary.read += 1
-                if progress:
-                    progress(1)
-                if done.signature is not None:
-                    groups.add(position, done.signature)
-                pickle.dump(done, f, protocol=pickle.HIGHEST_PROTOCOL)
-        writers = _write_rows(spool, groups.decide(), summary, staging, shard_bytes)
-        spool.unlink()
+        n_shards = _first_pass(inputs, work, groups, summary, progress, (settings, workers, engine, ray_address))
+        writers = _write_rows(work, n_shards, groups.decide(), summary, staging, shard_bytes)
         files = {c: w.close() for c, w in writers.items()}
         content = hashlib.sha256("".join(f"{c}:{writers[c].content_hash()}" for c in schema.CONFIGS).encode()).hexdigest()
         manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
@@ -90,6 +81,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
                                                               changelog=log, root=staging),
                                            encoding="utf-8")
         summary.status = publish.finalise(staging, target, content)
+        work.remove()
         return summary
     finally:
         if staging.exists():
@@ -114,42 +106,91 @@ def load_language_profiles() -> None:
         raise
 
 
-def _results(inputs: list[str], settings: Settings, workers: int, engine: str,
-             ray_address: str | None) -> Iterator[Prepared]:
-    """rows.Prepared of every document, in input order, from the chosen engine."""
+def _first_pass(inputs: list[str], work: spool.WorkDir, groups: DuplicateGroups, summary: Summary,
+                progress: Callable[[int], None] | None, run: tuple) -> int:
+    """Every input shard's documents spooled (those of shards an earlier run completed are only
+    read back) and their duplicate keys remembered; returns the number of shards."""
+    pending: list[spool.Shard] = []
+    n_shards = 0
+    for shard in spool.shards(find_inputs(inputs)):
+        n_shards += 1
+        if not work.done(shard):
+            pending.append(shard)
+            continue
+        for index, done in enumerate(work.replay(shard.number)):
+            _count(spool.order_key(shard.number, index), done, groups, summary, progress)
+    writer = None
+    todo = iter(pending)
+    try:
+        for j, done in _results(pending, *run):
+            while writer is None or writer.shard is not pending[j]:  # shards with no document end here too
+                if writer is not None:
+                    writer.finish()
+                writer = work.writer(next(todo))
+            _count(writer.add(done), done, groups, summary, progress)
+        for shard in todo:  # the shards after the last document's: none of their files held one
+            if writer is not None:
+                writer.finish()
+            writer = work.writer(shard)
+        if writer is not None:
+            writer.finish()
+    except BaseException:
+        if writer is not None:
+            writer.abandon()
+        raise
+    return n_shards
+
+
+def _count(key: int, done: Prepared, groups: DuplicateGroups, summary: Summary,
+           progress: Callable[[int], None] | None) -> None:
+    summary.read += 1
+    if progress:
+        progress(1)
+    if done.signature is not None:
+        groups.add(key, done.signature)
+
+
+def _results(pending: list[spool.Shard], settings: Settings, workers: int, engine: str,
+             ray_address: str | None) -> Iterator[tuple[int, Prepared]]:
+    """(number in `pending` of the document's shard, its rows.Prepared) of every document of
+    the pending shards, in input order, from the chosen engine."""
     if engine == "ray":
         from .ray_engine import run_ray
 
-        return run_ray(find_inputs(inputs), settings, workers, ray_address)
-    return run_engine(iter_documents(find_inputs(inputs)), settings, workers, engine, prepared=True)
+        first = list(accumulate((len(s.items) for s in pending), initial=0))
+        for file, done in run_ray((i for s in pending for i in s.items), settings, workers, ray_address):
+            yield bisect_right(first, file) - 1, done
+        return
+    order: deque[int] = deque()  # shard of each document handed to the engine, not yet back
+
+    def docs() -> Iterator[RawDocument]:
+        for j, shard in enumerate(pending):
+            for raw in iter_documents(shard.items):
+                order.append(j)
+                yield raw
+
+    for done in run_engine(docs(), settings, workers, engine, prepared=True):
+        yield order.popleft(), done
 
 
-def _write_rows(spool: Path, duplicates: dict[int, tuple[str, int]], summary: Summary, staging: Path,
-                shard_bytes: int) -> dict[str, publish.ConfigWriter]:
+def _write_rows(work: spool.WorkDir, n_shards: int, duplicates: dict[int, tuple[str, int]], summary: Summary,
+                staging: Path, shard_bytes: int) -> dict[str, publish.ConfigWriter]:
     """Every spooled document's rows, in input order, to the configs' writers: a duplicate's
     rejection in place of its article."""
     writers = {c: publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes) for c in schema.CONFIGS}
     keepers = {kept for _, kept in duplicates.values()}
-    kept_names: dict[int, str] = {}  # position of a kept copy -> its source file, for its duplicates
-    for position, done in enumerate(_spooled(spool)):
-        if position in keepers:
-            kept_names[position] = done.source_file
-        dup = duplicates.get(position)
-        rows, hashes = _rows(done, dup and (dup[0], kept_names[dup[1]]), summary)
-        for config, config_rows in rows.items():
-            if config_rows:
-                writers[config].add(config_rows, hashes.get(config))
+    kept_names: dict[int, str] = {}  # order key of a kept copy -> its source file, for its duplicates
+    for number in range(n_shards):
+        for index, done in enumerate(work.replay(number)):
+            key = spool.order_key(number, index)
+            if key in keepers:
+                kept_names[key] = done.source_file
+            dup = duplicates.get(key)
+            rows, hashes = _rows(done, dup and (dup[0], kept_names[dup[1]]), summary)
+            for config, config_rows in rows.items():
+                if config_rows:
+                    writers[config].add(config_rows, hashes.get(config))
     return writers
-
-
-def _spooled(spool: Path) -> Iterator[Prepared]:
-    """The documents spooled by the first pass, in their order."""
-    with open(spool, "rb") as f:
-        while True:
-            try:
-                yield pickle.load(f)
-            except EOFError:
-                return
 
 
 def _rows(done: Prepared, dup: tuple[str, str] | None,

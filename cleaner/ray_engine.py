@@ -83,7 +83,8 @@ def _clean_files(batch: dict, settings: Settings) -> dict:
 
 def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, address: str | None = None,
             files_per_task: int | None = None) -> Iterator:
-    """rows.Prepared of every document of the input files, in input order, cleaned on Ray Data."""
+    """(number of its input file, rows.Prepared) of every document of the input files, in
+    input order, cleaned on Ray Data."""
     files_per_task = files_per_task or FILES_PER_TASK
     ray, started = connect(workers, address)
     try:
@@ -102,7 +103,7 @@ def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, ad
                 if key <= last:
                     raise RuntimeError(f"Ray returned document {key} after {last}: out of input order")
                 last = key
-                yield pickle.loads(blob)
+                yield key[0], pickle.loads(blob)
     finally:
         if started:
             ray.shutdown()
