@@ -70,3 +70,25 @@ def test_no_address_starts_a_local_ray_beside_the_running_cluster(corpus, local_
     version, err = cli_build(corpus, tmp_path, "--engine", "ray", "--workers", "1")
     assert "started a local Ray (1 CPUs)" in err
     assert parquet_files(version) == local_builds[1]
+
+
+def test_an_interrupted_ray_build_resumed_gives_the_same_bytes(corpus, local_builds, tmp_path, monkeypatch):
+    from cleaner import spool
+    from cleaner.build import build
+    from cleaner.settings import Settings
+
+    monkeypatch.setattr(spool, "SHARD_FILES", 16)
+    seen = [0]
+
+    def progress(k: int) -> None:
+        seen[0] += k
+        if seen[0] == 40:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build([str(corpus)], str(tmp_path), "ray", "1.0.0", Settings(), engine="ray", ray_address=ADDRESS,
+              progress=progress)
+    (work,) = (tmp_path / "ray").glob(".1.0.0.work-*")
+    assert len(list(work.glob("*.done"))) >= 1
+    build([str(corpus)], str(tmp_path), "ray", "1.0.0", Settings(), engine="ray", ray_address=ADDRESS)
+    assert parquet_files(tmp_path / "ray" / "1.0.0") == local_builds[1]
