@@ -104,17 +104,17 @@ def wait_for_quiet(limit: float | None = None, idle: float = 0.85) -> None:
 # corpus
 
 
-def ensure_corpus(docs: int, seed: int, base: Path) -> tuple[Path, dict]:
-    """bench/.corpus/n{docs}-s{seed}, generated unless an identical one is there."""
-    path = base / f"n{docs}-s{seed}"
+def ensure_corpus(docs: int, seed: int, base: Path, mix: str = "news") -> tuple[Path, dict]:
+    """bench/.corpus/n{docs}-s{seed}[-{mix}], generated unless an identical one is there."""
+    path = base / (f"n{docs}-s{seed}" + (f"-{mix}" if mix != "news" else ""))
     meta = path / ".corpus.json"
     if meta.is_file():
         info = json.loads(meta.read_text(encoding="utf-8"))
-        if info.get("documents") == docs and info.get("seed") == seed:
+        if info.get("documents") == docs and info.get("seed") == seed and info.get("mix", "news") == mix:
             return path, info
     shutil.rmtree(path, ignore_errors=True)
     t = time.perf_counter()
-    info = generate.generate(path, docs, seed)
+    info = generate.generate(path, docs, seed, mix=mix)
     print(f"generated {docs} documents ({info['bytes'] / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s: {path}",
           flush=True)
     return path, info
@@ -454,6 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-root", default=str(HERE / ".corpus"), help="where generated corpora are kept")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to build with")
     ap.add_argument("--engine", default="local", choices=("local", "ray"))
+    ap.add_argument("--mix", default="news", choices=generate.MIXES,
+                    help="news: today's spam-heavy pages; crawl: mostly clean pages of a crawl's lengths")
     ap.add_argument("--repeat", type=int, default=1, help="builds per worker count; the fastest is reported")
     ap.add_argument("--retries", type=int, default=RETRIES,
                     help="runs again a build that other processes disturbed (>5%% of the machine) [1]")
@@ -472,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     cores = os.cpu_count() or 1
     report: dict = {"cores": cores, "argv": sys.argv[1:]}
 
-    corpus, info = ensure_corpus(args.docs, args.seed, Path(args.corpus_root))
+    corpus, info = ensure_corpus(args.docs, args.seed, Path(args.corpus_root), args.mix)
     size = info["bytes"]
     print(f"corpus: {corpus} - {args.docs} documents, {mb(size):.1f} MB ({size / args.docs / 1e3:.1f} kB/doc); "
           f"{cores} cores; engine {args.engine}", flush=True)
@@ -483,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         small_build = None
         if "memory" not in skip:  # first: before any large build has run on this machine
             small_n = max(1, args.docs // args.mem_factor)
-            small, _ = ensure_corpus(small_n, args.seed, Path(args.corpus_root))
+            small, _ = ensure_corpus(small_n, args.seed, Path(args.corpus_root), args.mix)
             small_build = run_build(small, out, args.mem_workers, args.engine, "901", args.repeat)
         if "startup" not in skip:
             tiny, _ = ensure_corpus(1, args.seed, Path(args.corpus_root))
