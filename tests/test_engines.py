@@ -123,3 +123,5 @@ def test_cli_takes_the_engine_option():
     result = CliRunner().invoke(main, ["build", "--help"])
     assert result.exit_code == 0
     assert re.search(r"--engine \[local\|ray\]", result.output)
+    assert "--ray-address" in result.output and "RAY_ADDRESS" in result.output
+
