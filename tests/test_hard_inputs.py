@@ -192,7 +192,7 @@ def hard(tmp_path_factory):
                 return real_read(self)
 
             def scandir(path="."):
-                if os.fspath(path).endswith("locked_dir"):
+                if not isinstance(path, int) and os.fspath(path).endswith("locked_dir"):  # an fd: rmtree
                     raise PermissionError(13, "Permission denied", os.fspath(path))
                 return real_scandir(path)
 
