@@ -18,7 +18,7 @@ from conftest import FIXTURES, SEEDS
 
 from cleaner.clean.pipeline import clean
 from cleaner.read.files import decode_source
-from cleaner.run import engine
+from cleaner.run import engine, provenance
 from cleaner.run.build import build
 from cleaner.settings import Settings
 
@@ -157,7 +157,9 @@ def test_containers_with_no_usable_record_each_get_one_row(tmp_path):
                        "zero_rows.parquet": "no_records", "zero.parquet": "empty"}
     images = [r for r in rejected if r["source_file"] == "images.warc.gz"]
     assert len(rejected) == 9 and len(images) == 2 and not articles  # one row per non-text WARC record
-    assert Counter(i["source_file"] for i in manifest["inputs"]) == Counter([*outcome, "images.warc.gz"])
+    entries = provenance.inputs(tmp_path / "out" / "h" / "1.0.0")
+    assert Counter(i["source_file"] for i in entries) == Counter([*outcome, "images.warc.gz"])
+    assert manifest["documents"]["read"] == 9
     assert all("image/jpeg" in r["detail"] for r in images) and len({r["id"] for r in images}) == 2
 
 

@@ -14,7 +14,8 @@ What it describes, all relative to the version directory (the folder holding cro
   hashes.
 - Provenance: `prov:wasGeneratedBy` (the cleaner build: tool version, git commit, settings
   fingerprint), `prov:wasDerivedFrom` (every input file as a `prov:Entity` with its sha256,
-  up to MAX_LISTED_INPUTS; beyond that manifest.json holds the list), and the RAI fields.
+  the first MAX_LISTED_INPUTS by name; the articles and rejected configs hold every one), and
+  the RAI fields.
 
 Deterministic (the file is byte-identical for the same inputs, settings and tool):
 
@@ -42,6 +43,7 @@ from pathlib import Path
 
 from cleaner.publish import schema
 from cleaner.publish import version as publish
+from cleaner.run import provenance
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 RAI_CONFORMS_TO = "http://mlcommons.org/croissant/RAI/1.0"
@@ -125,9 +127,7 @@ def describe(name: str, version: str, manifest: dict, settings, root: Path | str
     rows = manifest["rows"]
     dates = article_dates(root, manifest) if root is not None else []
     published, date_basis = date_published(dates)
-    n_inputs = len(manifest["inputs"])
-    outcomes = Counter(i.get("outcome") for i in manifest["inputs"])
-    reasons = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
+    n_inputs, outcomes, reasons = provenance.counts(manifest)
     languages = _languages(root, manifest) if root is not None else []
 
     description = (
@@ -156,7 +156,7 @@ def describe(name: str, version: str, manifest: dict, settings, root: Path | str
         "isAccessibleForFree": True,
     }
     doc.update(_rai(name, version, manifest, settings, root, dates, outcomes, reasons))
-    doc.update(_prov(manifest))
+    doc.update(_prov(manifest, root))
     doc["distribution"] = _distribution(manifest, root)
     doc["recordSet"] = [_record_set(config, manifest) for config in schema.CONFIGS]
     return doc
@@ -261,7 +261,7 @@ def _cite_as(name: str, version: str, tool: dict, published: str) -> str:
 # -- Responsible AI and provenance --------------------------------------------------------------
 
 def _rai(name: str, version: str, manifest: dict, settings, root: Path | None, dates: list[str],
-         outcomes: Counter, reasons: Counter) -> dict:
+         outcomes: dict, reasons: dict) -> dict:
     rows = manifest["rows"]
     rejected = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) or "none"
     steps = [
@@ -281,17 +281,17 @@ def _rai(name: str, version: str, manifest: dict, settings, root: Path | None, d
     timeframe = [dates[0], dates[-1]] if dates else None
     out = {
         "rai:dataCollection": (
-            f"{len(manifest['inputs'])} inputs (text files, or records in container files) saved from news "
+            f"{provenance.counts(manifest)[0]} inputs (text files, or records in container files) saved from news "
             f"web pages by a scraper outside this tool; {tool_line(manifest)} read them as given. Which pages "
             "were scraped, when and how is not recorded beyond each input's path and sha256."),
         "rai:dataCollectionType": ["Web Scraping", "Software Collection"],
         "rai:dataCollectionRawData": (
             "Scraped news pages as text files (one page per file, or records inside JSON Lines, Parquet or "
             "WARC containers), with navigation, bylines, comments, footers and injected spam. Every input's "
-            "path and sha256 is in manifest.json and prov:wasDerivedFrom; per article, source_file and "
-            "source_sha256 point back to its input."),
+            "path and sha256 is a row of the articles or the rejected config (source_file, source_sha256), "
+            "the first ones also in prov:wasDerivedFrom."),
         "rai:dataCollectionMissingData": (
-            f"{outcomes.get('rejected', 0)} of {len(manifest['inputs'])} inputs were not published as "
+            f"{outcomes.get('rejected', 0)} of {provenance.counts(manifest)[0]} inputs were not published as "
             f"articles (by reason: {rejected}); they are listed in the rejected config. Columns title, "
             "published_at, source_name and summary are null when the page does not state them."),
         "rai:dataPreprocessingProtocol": steps,
@@ -350,13 +350,15 @@ def _removed_by_rule(root: Path | None, manifest: dict) -> list[tuple[tuple[str,
 
     counts: Counter = Counter()
     for path in _paths(root, manifest, "removals"):
-        table = pq.read_table(path, columns=["rule", "category", "start", "end"]).to_pydict()
-        for rule, category, start, end in zip(table["rule"], table["category"], table["start"], table["end"]):
-            counts[(rule, category)] += end - start
+        with pq.ParquetFile(path) as f:  # a row group at a time: memory does not grow with the build
+            for group in range(f.num_row_groups):
+                table = f.read_row_group(group, columns=["rule", "category", "start", "end"]).to_pydict()
+                for rule, category, start, end in zip(table["rule"], table["category"], table["start"], table["end"]):
+                    counts[(rule, category)] += end - start
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _prov(manifest: dict) -> dict:
+def _prov(manifest: dict, root: Path | None) -> dict:
     tool = manifest["tool"]
     agent = {"@type": "prov:SoftwareAgent", "prov:label": tool_line(manifest)}
     if tool.get("git_commit"):
@@ -369,18 +371,19 @@ def _prov(manifest: dict) -> dict:
                         f"content fingerprint {manifest['content_fingerprint']}."),
         "prov:wasAssociatedWith": agent,
     }
-    inputs = manifest["inputs"]
-    entities = [{"@type": "prov:Entity", "prov:label": i["source_file"], "sha256": i["sha256"]}
-                for i in inputs[:MAX_LISTED_INPUTS]]
+    n_inputs = provenance.counts(manifest)[0]
+    listed = provenance.first_inputs(root, MAX_LISTED_INPUTS) if root is not None else []
+    entities = [{"@type": "prov:Entity", "prov:label": i["source_file"], "sha256": i["sha256"]} for i in listed]
     out: dict = {"prov:wasGeneratedBy": activity, "prov:wasAttributedTo": agent}
     if entities:
         out["prov:wasDerivedFrom"] = entities
-    if len(inputs) > MAX_LISTED_INPUTS:
+    if n_inputs > len(entities):
         from cleaner.publish.summaries import folder_line
 
-        activity["description"] += (f" {len(inputs)} inputs ({folder_line(inputs)}); the first "
-                                    f"{MAX_LISTED_INPUTS} are listed in prov:wasDerivedFrom, every one in the "
-                                    "articles and rejected configs (source_file, source_sha256).")
+        groups = f" ({folder_line(provenance.inputs(root))})" if root is not None else ""
+        activity["description"] += (f" {n_inputs} inputs{groups}; the first {len(entities)} by name are listed in "
+                                    "prov:wasDerivedFrom, every one in the articles and rejected configs "
+                                    "(source_file, source_sha256).")
     return out
 
 
