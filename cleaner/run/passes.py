@@ -83,6 +83,7 @@ def first_pass(items: Iterator[InputFile], work: spool.WorkDir, state: FirstPass
     except BaseException:
         if writer is not None:
             writer.abandon()
+        work.remove_if_nothing_to_resume()
         raise
     return n_shards
 

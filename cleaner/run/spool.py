@@ -109,6 +109,12 @@ class WorkDir:
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def remove_if_nothing_to_resume(self) -> None:
+        """After an interrupted first pass: the folder goes unless a completed shard is in it
+        (nothing is left behind that a rerun could not use)."""
+        if self.root.is_dir() and not any(self.root.glob("shard-*.done")):
+            self.remove()
+
 
 class ShardWriter:
     """Spools one shard's documents; `finish` makes it complete (file renamed, then marker)."""
