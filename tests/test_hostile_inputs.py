@@ -192,6 +192,20 @@ def test_a_repeated_record_id_is_one_article_and_one_duplicate_id_row(tmp_path):
     assert len(articles) == 1 and [r["reason"] for r in rejected] == ["duplicate_id"]
 
 
+def test_a_record_repeating_an_id_keeps_no_duplicate_group_of_its_own(tmp_path):
+    """Duplicates are decided after the first pass: the record rejected for its repeated id is
+    no kept copy, so a later record with its text is an article, and one with the first
+    record's text is that record's duplicate."""
+    d = tmp_path / "in"
+    d.mkdir()
+    jsonl(d / "ids.jsonl", [json.dumps({"id": i, "text": PAGES[t]}, ensure_ascii=False)
+                            for i, t in (("same", 0), ("same", 1), ("other", 1), ("third", 0))])
+    _, articles, rejected = published(tmp_path, [d])
+    assert [a["record_id"] for a in articles] == ["same", "other"]
+    assert [(r["record_id"], r["reason"], r["duplicate_of"]) for r in rejected] == [
+        ("same", "duplicate_id", "ids.jsonl#same"), ("third", "duplicate", "ids.jsonl#same")]
+
+
 def test_two_input_folders_with_the_same_relative_path_both_publish(tmp_path):
     """Several inputs: each file's name starts with its input's name; equal names get ~2, ~3."""
     a, b = tmp_path / "a" / "news", tmp_path / "b" / "news"
