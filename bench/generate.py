@@ -322,7 +322,21 @@ def english_page(r: random.Random) -> str:
     return "Home | News | World | Business | Sport\n\n" + title + "\n\n" + "\n\n".join(paras) + "\n\n© 2023 Example News\n"
 
 
-def page(r: random.Random, site: Site, noise: list[str], body_seed: int) -> tuple[str, int]:
+MIXES = ("news", "crawl")
+# crawl: body paragraphs drawn log-normally (page lengths from about 300 characters to 200 KB,
+# median near 3 KB), spam on about 1 page in 10 as in news; news: 14-48 paragraphs.
+CRAWL_PARAS = (1.95, 1.35, 2, 2000)  # mu and sigma of log(paragraphs), least and most
+
+
+def paragraphs(b: random.Random, mix: str) -> int:
+    """How many body paragraphs an article has, drawn from its own body generator."""
+    if mix == "crawl":
+        mu, sigma, least, most = CRAWL_PARAS
+        return max(least, min(most, round(b.lognormvariate(mu, sigma))))
+    return b.randint(14, 48)
+
+
+def page(r: random.Random, site: Site, noise: list[str], body_seed: int, mix: str = "news") -> tuple[str, int]:
     """One page; returns its text and the seed its article body was written from (for duplicates)."""
     b = random.Random(body_seed)
     topic = b.choice(list(TOPICS))
@@ -366,7 +380,7 @@ def page(r: random.Random, site: Site, noise: list[str], body_seed: int) -> tupl
         lines.append("摘要：" + w.sentence() + w.sentence())
         lines.append("")
     # body
-    n_paras = b.randint(14, 48)
+    n_paras = paragraphs(b, mix)
     paras: list[str] = []
     for i in range(n_paras):
         if i > 1 and b.random() < 0.12:
@@ -435,7 +449,7 @@ def mojibake(text: str) -> bytes:
     return text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")
 
 
-def generate(out: str | Path, n: int, seed: int = 1, seeds_dir: Path = SEEDS) -> dict:
+def generate(out: str | Path, n: int, seed: int = 1, seeds_dir: Path = SEEDS, mix: str = "news") -> dict:
     """Write n pages under OUT (folders of PER_FOLDER files); returns counts and bytes."""
     out = Path(out)
     r = random.Random(seed)
@@ -466,7 +480,7 @@ def generate(out: str | Path, n: int, seed: int = 1, seeds_dir: Path = SEEDS) ->
             else:
                 body_seed = r.getrandbits(48)
                 bodies.append(body_seed)
-            text, _ = page(r, site, noise, body_seed)
+            text, _ = page(r, site, noise, body_seed, mix)
             enc = r.random()
             if enc < 0.05:
                 data = text.encode("gb18030")
@@ -486,7 +500,7 @@ def generate(out: str | Path, n: int, seed: int = 1, seeds_dir: Path = SEEDS) ->
             previous.append(data)
         elif r.random() < 0.05:
             previous[r.randrange(64)] = data
-    info = {"documents": n, "seed": seed, "bytes": written, "kinds": kinds}
+    info = {"documents": n, "seed": seed, "bytes": written, "kinds": kinds} | ({"mix": mix} if mix != "news" else {})
     (out / ".corpus.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
 
@@ -496,8 +510,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", help="folder to write the pages into")
     ap.add_argument("-n", "--documents", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--mix", default="news", choices=MIXES, help="news: 14-48 paragraphs; crawl: lengths of a crawl")
     args = ap.parse_args(argv)
-    info = generate(args.out, args.documents, args.seed)
+    info = generate(args.out, args.documents, args.seed, mix=args.mix)
     print(f"{info['documents']} documents, {info['bytes'] / 1e6:.1f} MB in {args.out}  {info['kinds']}")
     return 0
 

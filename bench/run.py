@@ -104,17 +104,17 @@ def wait_for_quiet(limit: float | None = None, idle: float = 0.85) -> None:
 # corpus
 
 
-def ensure_corpus(docs: int, seed: int, base: Path) -> tuple[Path, dict]:
-    """bench/.corpus/n{docs}-s{seed}, generated unless an identical one is there."""
-    path = base / f"n{docs}-s{seed}"
+def ensure_corpus(docs: int, seed: int, base: Path, mix: str = "news") -> tuple[Path, dict]:
+    """bench/.corpus/n{docs}-s{seed}[-{mix}], generated unless an identical one is there."""
+    path = base / (f"n{docs}-s{seed}" + (f"-{mix}" if mix != "news" else ""))
     meta = path / ".corpus.json"
     if meta.is_file():
         info = json.loads(meta.read_text(encoding="utf-8"))
-        if info.get("documents") == docs and info.get("seed") == seed:
+        if info.get("documents") == docs and info.get("seed") == seed and info.get("mix", "news") == mix:
             return path, info
     shutil.rmtree(path, ignore_errors=True)
     t = time.perf_counter()
-    info = generate.generate(path, docs, seed)
+    info = generate.generate(path, docs, seed, mix=mix)
     print(f"generated {docs} documents ({info['bytes'] / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s: {path}",
           flush=True)
     return path, info
@@ -244,8 +244,8 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     from cleaner.read.files import iter_documents
     from cleaner.read.walk import find_inputs
     from cleaner.run import build as build_mod
-    from cleaner.run import dedupe, engine
-    from cleaner.run.dedupe import DuplicateIndex
+    from cleaner.run import dedupe, engine, passes
+    from cleaner.run.dedupe import DuplicateGroups
     from cleaner.settings import Settings
 
     settings = Settings()
@@ -261,7 +261,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     warm = Path(tempfile.mkdtemp(prefix="bench-warm-"))
     try:
         w = publish.ConfigWriter("rejected", warm)
-        w.add(build_mod.rejected_rows("x", "x.txt", "0" * 64, "empty", "warm-up")["rejected"])
+        w.add(rows_mod.rejected_rows("x", "x.txt", "0" * 64, "empty", "warm-up")["rejected"])
         w.close()
     finally:
         shutil.rmtree(warm, ignore_errors=True)
@@ -295,27 +295,43 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
 
         tmp = Path(tempfile.mkdtemp(prefix="bench-write-"))
         try:
-            index = DuplicateIndex(settings.near_duplicate_threshold)
-            patch(index, "check_signature", "duplicate index")
+            groups = DuplicateGroups(settings.near_duplicate_threshold)
             writers = {c: publish.ConfigWriter(c, tmp / c) for c in schema.CONFIGS}
             for w in writers.values():
                 w.directory.mkdir(parents=True)
             summary = build_mod.Summary()
-            kept: dict[str, str] = {}
-            t_sig = t_rows = t_write = t_recv = t_prep = 0.0
-            for result in results:
+            t_sig = t_rows = t_write = t_recv = t_prep = t_group = t_spool = 0.0
+            spooled = []
+            for position, result in enumerate(results):
                 # in the worker: rows, their hashes and the MinHash signature (rows.prepare)
                 t = time.perf_counter()
                 sig0 = st.seconds["duplicates: MinHash signature"]
                 done = prepare(result)
                 t_prep += time.perf_counter() - t
                 t_sig += st.seconds["duplicates: MinHash signature"] - sig0
-                # in the publishing process: receive, check duplicates, write
+                # in the publishing process: receive, remember the duplicate keys, spool
                 t = time.perf_counter()
                 done = pickle.loads(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))  # what a pool costs
                 t_recv += time.perf_counter() - t
                 t = time.perf_counter()
-                rows, hashes = build_mod._rows(done, index, kept, summary)
+                if done.signature is not None:
+                    groups.add(position, done.signature)
+                t_group += time.perf_counter() - t
+                t = time.perf_counter()
+                spooled.append(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
+                t_spool += time.perf_counter() - t
+            t = time.perf_counter()
+            found = groups.decide()
+            t_group += time.perf_counter() - t
+            kept: dict[int, str] = {}
+            for position, blob in enumerate(spooled):
+                t = time.perf_counter()
+                done = pickle.loads(blob)
+                t_spool += time.perf_counter() - t
+                t = time.perf_counter()
+                kept[position] = done.name
+                dup = found.get(position)
+                rows, hashes = passes._rows(done, dup and (dup[0], kept[dup[1]]), summary)
                 t_rows += time.perf_counter() - t
                 t = time.perf_counter()
                 for config, config_rows in rows.items():
@@ -333,7 +349,6 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
             setattr(obj, attr, value)
 
     s = st.seconds
-    index_t = s["duplicate index"]
     clean_total = s["clean (all of it)"]
     inner = sum(v for k, v in s.items() if k.startswith("cleaning:")) + s["segmentation"] + s["language identification"]
     stages = {
@@ -348,12 +363,13 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     stages["segmentation"] = s["segmentation"]
     stages["duplicates: MinHash signature [worker]"] = t_sig
     stages["rows + their hashes [worker]"] = t_prep - t_sig
-    stages["duplicates: exact + LSH index [parent]"] = index_t
-    stages["summary [parent]"] = t_rows - index_t
+    stages["duplicates: grouping keys + components [parent]"] = t_group
+    stages["spool: second pass over the results [parent]"] = t_spool
+    stages["summary [parent]"] = t_rows
     stages["writing Parquet [parent]"] = t_write
     parent = {"receiving results (unpickling) [parent, pool only]": t_recv}
-    total = t_process + t_prep + t_rows + t_write
-    parent_total = t_recv + t_rows + t_write
+    total = t_process + t_prep + t_group + t_spool + t_rows + t_write
+    parent_total = t_recv + t_group + t_spool + t_rows + t_write
     return {"documents": len(raws), "bytes": n_bytes, "stages": stages, "total": total, "parent": parent,
             "parent_total": parent_total, "process": t_process, "results": results, "raws": raws,
             "ftfy_runs": st.calls["ftfy.fix_and_explain"]}
@@ -433,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-root", default=str(HERE / ".corpus"), help="where generated corpora are kept")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to build with")
     ap.add_argument("--engine", default="local", choices=("local", "ray"))
+    ap.add_argument("--mix", default="news", choices=generate.MIXES,
+                    help="news: today's spam-heavy pages; crawl: mostly clean pages of a crawl's lengths")
     ap.add_argument("--repeat", type=int, default=1, help="builds per worker count; the fastest is reported")
     ap.add_argument("--retries", type=int, default=RETRIES,
                     help="runs again a build that other processes disturbed (>5%% of the machine) [1]")
@@ -451,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     cores = os.cpu_count() or 1
     report: dict = {"cores": cores, "argv": sys.argv[1:]}
 
-    corpus, info = ensure_corpus(args.docs, args.seed, Path(args.corpus_root))
+    corpus, info = ensure_corpus(args.docs, args.seed, Path(args.corpus_root), args.mix)
     size = info["bytes"]
     print(f"corpus: {corpus} - {args.docs} documents, {mb(size):.1f} MB ({size / args.docs / 1e3:.1f} kB/doc); "
           f"{cores} cores; engine {args.engine}", flush=True)
@@ -462,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         small_build = None
         if "memory" not in skip:  # first: before any large build has run on this machine
             small_n = max(1, args.docs // args.mem_factor)
-            small, _ = ensure_corpus(small_n, args.seed, Path(args.corpus_root))
+            small, _ = ensure_corpus(small_n, args.seed, Path(args.corpus_root), args.mix)
             small_build = run_build(small, out, args.mem_workers, args.engine, "901", args.repeat)
         if "startup" not in skip:
             tiny, _ = ensure_corpus(1, args.seed, Path(args.corpus_root))

@@ -119,8 +119,10 @@ def main() -> None:
 @click.option("--workers", type=int, default=None,
               help="Processes, 1 or more; more than the CPUs is lowered to them [default: all CPUs].")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]'; "
-                   "RAY_ADDRESS selects a cluster).")
+              help="local: processes on this machine; ray: Ray Data (pip install 'cleaner[ray]').")
+@click.option("--ray-address", default=None, envvar="RAY_ADDRESS",
+              help="With --engine ray: the cluster to join as it is (host:port, ray://host:port or auto; "
+                   "default $RAY_ADDRESS). Without one, a local Ray with --workers CPUs is started.")
 @click.option("--languages", default="", help="Comma-separated ISO 639-1 codes to keep; others are rejected.")
 @click.option("--license", "license_id", default="unknown", show_default=True,
               help="Hugging Face Hub licence id for the card (mit, apache-2.0, cc-by-4.0, other...).")
@@ -133,12 +135,12 @@ def main() -> None:
 @click.option("--validation-fraction", type=click.FloatRange(0, 1, max_open=True), default=0.0,
               show_default=True, help="Share of articles put in a `validation` split, chosen by a hash of the id.")
 @click.option("--allow-empty", is_flag=True, help="Publish even when no article is kept (refused otherwise).")
-def build(inputs, out, name, version, workers, engine, languages, license_id, follow_symlinks, spam_lexicons,
-          html_fields, validation_fraction, allow_empty) -> None:
+def build(inputs, out, name, version, workers, engine, ray_address, languages, license_id, follow_symlinks,
+          spam_lexicons, html_fields, validation_fraction, allow_empty) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
         _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks,
-               html_fields, validation_fraction, allow_empty)
+               html_fields, validation_fraction, allow_empty, ray_address)
     except KeyboardInterrupt as e:  # also while importing, before the build has started
         if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
             fail("terminated; nothing was published", 143)
@@ -167,7 +169,8 @@ def output_folder(out: str) -> None:
 
 
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
-           follow_symlinks=False, html_fields=(), validation_fraction=0.0, allow_empty=False) -> None:
+           follow_symlinks=False, html_fields=(), validation_fraction=0.0, allow_empty=False,
+           ray_address=None) -> None:
     from cleaner.publish.version import PublishError
     from cleaner.run.build import build as run_build
     from cleaner.terminal import safe_line
@@ -195,10 +198,11 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
             total = sum(1 for _ in find_inputs(inputs, follow_symlinks))
             with click.progressbar(length=total, label="cleaning", file=sys.stderr) as bar:
                 summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
-                                    engine=engine, follow_symlinks=follow_symlinks, allow_empty=allow_empty)
+                                    engine=engine, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
+                                    ray_address=ray_address)
         else:
             summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
-                                follow_symlinks=follow_symlinks, allow_empty=allow_empty)
+                                follow_symlinks=follow_symlinks, allow_empty=allow_empty, ray_address=ray_address)
     except PublishError as e:
         fail(str(e))
     except OSError as e:

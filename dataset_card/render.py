@@ -17,6 +17,7 @@ from string import Template
 import yaml
 
 from cleaner.publish import schema, summaries
+from cleaner.run import provenance
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"),
@@ -147,7 +148,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
     stats, length_line = statistics_rows(summary, rows)
     rules = [f"| `{rule}` | {cat} | {n} |" for (rule, cat), n in
              sorted(summary.removed_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_RULES]]
-    sources = sources_section(manifest["inputs"])
+    sources = sources_section(provenance.counts(manifest)[0], root)
     outputs = [f"| `{o['path']}` | {o['config']} | {o['rows']} | {o['bytes']} | `{o['sha256']}` |"
                for o in manifest["outputs"]]
     license_line = (f"`{lic}`" if lic != "unknown" else "unknown: the inputs are scraped pages whose licences "
@@ -172,7 +173,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         splits_line=splits_line(manifest, settings),
         load_lines=load_lines(f"{name}/{version}", rows),
         fields="\n".join(fields),
-        reasons="\n".join(reason_rows(manifest["inputs"])),
+        reasons="\n".join(reason_rows(provenance.counts(manifest)[2])),
         sources=sources,
         outputs="\n".join(outputs) or "| (none) | | | | |",
         rules="\n".join(rules) or "| (none) | | |",
@@ -213,9 +214,10 @@ def configs_sentence(listed: list[str], rows: dict[str, int]) -> str:
     return line
 
 
-def reason_rows(inputs: list[dict]) -> list[str]:
-    """Every documented reason code with how many inputs it covers, then undocumented ones seen."""
-    rejected_by = Counter(i.get("reason") for i in inputs if i.get("outcome") == "rejected")
+def reason_rows(rejected: dict[str, int]) -> list[str]:
+    """Every documented reason code with how many inputs it covers, then undocumented ones seen
+    (`rejected`: reason -> inputs, as provenance.counts gives it)."""
+    rejected_by = Counter(rejected)
     reasons = [f"| `{code}` | {meaning} | {rejected_by.get(code, 0)} |" for code, meaning in REJECTION_REASONS.items()]
     reasons += [f"| `{code}` | see the detail column | {n} |" for code, n in sorted(rejected_by.items())
                 if code not in REJECTION_REASONS]
@@ -262,17 +264,19 @@ def splits_line(manifest: dict, settings) -> str:
             f"articles); load it with `split=\"validation\"`. `rejected` has `train` only.")
 
 
-def sources_section(inputs: list[dict]) -> str:
-    """Every input with its sha256 and outcome, up to summaries.MAX_LISTED of them; past that,
-    counts per source folder (or web domain) and reason: the per-input detail is in the
-    articles and rejected configs (source_file, source_sha256)."""
-    if len(inputs) <= summaries.MAX_LISTED:
+def sources_section(n_inputs: int, root: Path | None) -> str:
+    """Every input with its sha256 and outcome (by name), up to summaries.MAX_LISTED of them;
+    past that, counts per source folder (or web domain) and reason: the per-input detail is in
+    the articles and rejected configs (source_file, source_sha256), read back from the version
+    under `root` (run.provenance)."""
+    if root is None or n_inputs <= summaries.MAX_LISTED:
+        inputs = provenance.first_inputs(root, summaries.MAX_LISTED) if root is not None else []
         rows = [f"| `{cell(i['source_file'])}` | `{i['sha256']}` | {i['outcome']}"
                 + (f" ({i['reason']})" if i.get("reason") else "") + " |" for i in inputs]
         return ("Every input, with the sha256 of its raw bytes and what became of it:\n\n"
                 "| input | sha256 | outcome |\n| --- | --- | --- |\n" + ("\n".join(rows) or "| (none) | | |"))
     rows = [f"| `{cell(g)}` | {k} | {r} | {', '.join(f'{c} {n}' for c, n in sorted(reasons.items())) or '-'} |"
-            for g, k, r, reasons in summaries.by_group(inputs)]
-    return (f"{len(inputs)} inputs, counted per source folder (or web domain); each input's path and "
+            for g, k, r, reasons in summaries.by_group(provenance.inputs(root))]
+    return (f"{n_inputs} inputs, counted per source folder (or web domain); each input's path and "
             "sha256 are in the `articles` and `rejected` configs (`source_file`, `source_sha256`):\n\n"
             "| source | articles | rejected | reasons |\n| --- | --- | --- | --- |\n" + "\n".join(rows))

@@ -9,6 +9,7 @@ import shutil
 from conftest import SEEDS
 
 from cleaner.publish import summaries
+from cleaner.run import provenance
 from cleaner.run.build import build
 from cleaner.settings import Settings
 
@@ -46,8 +47,7 @@ def test_the_card_counts_inputs_per_folder_and_reason_past_a_few_dozen(tmp_path)
 
 def test_a_few_inputs_are_still_listed_one_by_one(seeds_version):
     card = (seeds_version / "README.md").read_text(encoding="utf-8")
-    manifest = json.loads((seeds_version / "manifest.json").read_text(encoding="utf-8"))
-    for i in manifest["inputs"]:
+    for i in provenance.inputs(seeds_version):
         assert f"| `{i['source_file']}` | `{i['sha256']}` |" in card
 
 

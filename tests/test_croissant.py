@@ -17,6 +17,7 @@ import pytest
 
 from cleaner.publish import croissant, schema
 from cleaner.publish import version as publish
+from cleaner.run import provenance
 from cleaner.settings import Settings
 
 mlc = pytest.importorskip("mlcroissant")
@@ -170,7 +171,7 @@ def test_responsible_ai_and_provenance_fields(doc, dataset, seeds_version):
     for rule in {r["rule"] for r in parquet_rows(seeds_version, manifest, "removals")}:
         assert f"Rule {rule} (" in steps
     derived = doc["prov:wasDerivedFrom"]
-    assert {(e["prov:label"], e["sha256"]) for e in derived} == {(i["source_file"], i["sha256"]) for i in manifest["inputs"]}
+    assert {(e["prov:label"], e["sha256"]) for e in derived} == {(i["source_file"], i["sha256"]) for i in provenance.inputs(seeds_version)}
     activity = doc["prov:wasGeneratedBy"]
     assert activity["@type"] == "prov:Activity"
     assert manifest["settings_fingerprint"] in activity["description"]

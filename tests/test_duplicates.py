@@ -3,6 +3,7 @@ nearly repeating another is found by its MinHash signature."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import subprocess
@@ -13,7 +14,7 @@ import numpy as np
 from helpers import clean_text
 
 from cleaner.clean.rules.duplicates import repeated_blocks
-from cleaner.run.dedupe import DuplicateIndex, minhash, normalised, text_signature
+from cleaner.run.dedupe import NUM_PERM, DuplicateGroups, minhash, normalised, text_signature
 
 PARA = "2021年，某市全面落实发展战略，推动经济社会发展迈上新台阶，县域经济综合实力跃居全省前列。"
 
@@ -75,47 +76,84 @@ def test_signature_is_the_same_in_another_process_and_survives_pickling():
     assert pickle.loads(pickle.dumps((digest, m))) == (digest, m)
 
 
-def test_index_finds_a_near_duplicate_from_pickled_signatures():
+def test_groups_find_a_near_and_an_exact_duplicate_from_pickled_signatures():
     text = chinese_text("c09_river", "c10_community_party", "c11_port_trade", "c12_anti_fraud")
-    index = DuplicateIndex()
-    assert index.check_signature("a", pickle.loads(pickle.dumps(text_signature(text)))) is None
     near = text[:1000] + "某" + text[1001:]
-    assert index.check_signature("b", pickle.loads(pickle.dumps(text_signature(near)))) == ("near", "a")
-    assert index.check_and_add("c", text + " ") == ("exact", "a")
+    groups = DuplicateGroups()
+    for position, t in enumerate((text, near, text + " ", "另一篇毫不相干的短文，讲的是别的事情。")):
+        groups.add(position, pickle.loads(pickle.dumps(text_signature(t))))
+    assert groups.decide() == {1: ("near", 0), 2: ("exact", 0)}
+
+
+def signature(name: str, bands: list[int]) -> tuple[str, bytes]:
+    """A made-up signature: band b's 15 values are all bands[b] (threshold 0.85: 4 bands of 15)."""
+    values = np.repeat(np.array(bands, dtype="<u4"), 15)
+    values = np.concatenate((values, np.zeros(NUM_PERM - len(values), "<u4")))
+    return hashlib.sha256(name.encode()).hexdigest(), values.astype("<u4").tobytes()
+
+
+def test_a_chain_of_near_duplicates_is_one_component_kept_by_its_first_article():
+    """b shares a band with a, c one with b only, d nothing: c is still a's duplicate, and the
+    answer is the same whatever order the articles are added in."""
+    sigs = {0: signature("a", [1, 2, 3, 4]), 1: signature("b", [1, 5, 6, 7]),
+            2: signature("c", [8, 5, 9, 10]), 3: signature("d", [11, 12, 13, 14]),
+            4: signature("a", [1, 2, 3, 4])}
+    expected = {1: ("near", 0), 2: ("near", 0), 4: ("exact", 0)}
+    for order in ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 3, 1]):
+        groups = DuplicateGroups()
+        for position in order:
+            groups.add(position, sigs[position])
+        assert groups.decide() == expected
+
+
+def test_a_later_article_bridging_two_kept_ones_makes_the_second_a_duplicate():
+    groups = DuplicateGroups()
+    groups.add(0, signature("a", [1, 2, 3, 4]))
+    groups.add(1, signature("c", [5, 6, 7, 8]))
+    assert groups.decide() == {}
+    groups.add(2, signature("bridge", [1, 6, 9, 10]))
+    assert groups.decide() == {1: ("near", 0), 2: ("near", 0)}
 
 
 def test_lsh_bands_are_datasketchs():
     """The bands known in advance are the ones datasketch's MinHashLSH would choose."""
     from datasketch import MinHashLSH
 
-    from cleaner.run.dedupe import LSH_BANDS, NUM_PERM
+    from cleaner.run.dedupe import LSH_BANDS
 
     for threshold, bands in LSH_BANDS.items():
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         assert (lsh.b, lsh.r) == bands
 
 
-def test_index_agrees_with_datasketch_lsh():
-    """Same answers as datasketch's MinHashLSH over many near and unrelated texts."""
+def test_groups_agree_with_components_of_datasketch_lsh_candidates():
+    """Linked exactly when datasketch's MinHashLSH makes two texts candidates (or their text
+    normalises the same): components over its answers give the same duplicates."""
     from datasketch import LeanMinHash, MinHashLSH
 
-    from cleaner.run.dedupe import NUM_PERM, SCHEME, SEED
+    from cleaner.run.dedupe import SCHEME, SEED
 
     base = chinese_text("c01_summer_grain", "c02_phone_market", "c03_sports_lottery")
-    texts = [base[i * 37 % 900:][:1200 + i % 5 * 100] for i in range(60)]
+    other = chinese_text("c04_typhoon", "c05_after_school", "c06_family_doctor")
+    texts = [base[i * 37 % 900:][:1200 + i % 5 * 100] for i in range(60)] + [other, other + "\n"]
     for threshold in (0.85, 0.5):
-        index, lsh, exact = DuplicateIndex(threshold), MinHashLSH(threshold=threshold, num_perm=NUM_PERM), {}
-        for i, text in enumerate(texts):
-            digest, values = text_signature(text)
-            m = LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, "<u4"), scheme=SCHEME)
-            expected = ("exact", exact[digest]) if digest in exact else None
-            if expected is None:
-                near = sorted(lsh.query(m))
-                expected = ("near", near[0]) if near else None
-                if expected is None:
-                    exact[digest] = f"k{i:02d}"
-                    lsh.insert(f"k{i:02d}", m)
-            assert index.check_signature(f"k{i:02d}", (digest, values)) == expected
+        lsh, groups = MinHashLSH(threshold=threshold, num_perm=NUM_PERM), DuplicateGroups(threshold)
+        sigs = [text_signature(text) for text in texts]
+        hashes = [LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, "<u4"), scheme=SCHEME) for _, values in sigs]
+        for i, (sig, m) in enumerate(zip(sigs, hashes)):
+            groups.add(i, sig)
+            lsh.insert(i, m)
+        linked = {i: set(lsh.query(m)) for i, m in enumerate(hashes)}
+        expected = {}
+        for i in range(len(texts)):  # the least reachable position keeps the component
+            seen, todo = {i}, [i]
+            while todo:
+                todo.extend(j for j in linked[todo.pop()] if j not in seen and not seen.add(j))
+            kept = min(seen)
+            if kept != i:
+                expected[i] = ("exact" if sigs[i][0] == sigs[kept][0] else "near", kept)
+        assert groups.decide() == expected
+        assert len(expected) > 5 and any(kind == "exact" for kind, _ in expected.values())
 
 
 def test_normalised_by_tables_is_nfkc_without_white_space():

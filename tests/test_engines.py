@@ -54,7 +54,7 @@ def test_two_workers_publish_byte_identical_parquet(corpus, one_worker, tmp_path
     m1 = json.loads((one_worker / "manifest.json").read_text(encoding="utf-8"))
     m2 = json.loads((two / "manifest.json").read_text(encoding="utf-8"))
     assert m1["content_fingerprint"] == m2["content_fingerprint"]
-    assert m1["inputs"] == m2["inputs"]
+    assert m1["documents"] == m2["documents"]
     assert m1["rows"]["articles"] + m1["rows"]["rejected"] == len(list(iter_documents(find_inputs([str(corpus)]))))
 
 
@@ -108,10 +108,9 @@ def local_ray():
 
 
 def test_ray_engine_publishes_byte_identical_parquet(local_ray, corpus, one_worker, tmp_path, monkeypatch):
-    from cleaner.run import engine
+    from cleaner.run import ray_engine
 
-    monkeypatch.setattr(engine, "RAY_WINDOW_DOCS", 40)  # several windows, in order
-    monkeypatch.setattr(engine, "RAY_BATCH_DOCS", 8)
+    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 4)  # many tasks, their results in order
     ray_dir = build_once(corpus, tmp_path, workers=2, engine="ray")
     assert parquet_files(ray_dir) == parquet_files(one_worker)
     assert local_ray.is_initialized()  # a Ray it did not start is left running
@@ -125,3 +124,5 @@ def test_cli_takes_the_engine_option():
     result = CliRunner().invoke(main, ["build", "--help"])
     assert result.exit_code == 0
     assert re.search(r"--engine \[local\|ray\]", result.output)
+    assert "--ray-address" in result.output and "RAY_ADDRESS" in result.output
+

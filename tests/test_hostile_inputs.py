@@ -18,7 +18,7 @@ from conftest import FIXTURES, SEEDS
 
 from cleaner.clean.pipeline import clean
 from cleaner.read.files import decode_source
-from cleaner.run import engine
+from cleaner.run import engine, provenance
 from cleaner.run.build import build
 from cleaner.settings import Settings
 
@@ -157,7 +157,9 @@ def test_containers_with_no_usable_record_each_get_one_row(tmp_path):
                        "zero_rows.parquet": "no_records", "zero.parquet": "empty"}
     images = [r for r in rejected if r["source_file"] == "images.warc.gz"]
     assert len(rejected) == 9 and len(images) == 2 and not articles  # one row per non-text WARC record
-    assert Counter(i["source_file"] for i in manifest["inputs"]) == Counter([*outcome, "images.warc.gz"])
+    entries = provenance.inputs(tmp_path / "out" / "h" / "1.0.0")
+    assert Counter(i["source_file"] for i in entries) == Counter([*outcome, "images.warc.gz"])
+    assert manifest["documents"]["read"] == 9
     assert all("image/jpeg" in r["detail"] for r in images) and len({r["id"] for r in images}) == 2
 
 
@@ -188,6 +190,20 @@ def test_a_repeated_record_id_is_one_article_and_one_duplicate_id_row(tmp_path):
                             json.dumps({"id": "same", "text": PAGES[1]}, ensure_ascii=False)])
     _, articles, rejected = published(tmp_path, [d])
     assert len(articles) == 1 and [r["reason"] for r in rejected] == ["duplicate_id"]
+
+
+def test_a_record_repeating_an_id_keeps_no_duplicate_group_of_its_own(tmp_path):
+    """Duplicates are decided after the first pass: the record rejected for its repeated id is
+    no kept copy, so a later record with its text is an article, and one with the first
+    record's text is that record's duplicate."""
+    d = tmp_path / "in"
+    d.mkdir()
+    jsonl(d / "ids.jsonl", [json.dumps({"id": i, "text": PAGES[t]}, ensure_ascii=False)
+                            for i, t in (("same", 0), ("same", 1), ("other", 1), ("third", 0))])
+    _, articles, rejected = published(tmp_path, [d])
+    assert [a["record_id"] for a in articles] == ["same", "other"]
+    assert [(r["record_id"], r["reason"], r["duplicate_of"]) for r in rejected] == [
+        ("same", "duplicate_id", "ids.jsonl#same"), ("third", "duplicate", "ids.jsonl#same")]
 
 
 def test_two_input_folders_with_the_same_relative_path_both_publish(tmp_path):

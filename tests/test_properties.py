@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from cleaner.clean.pipeline import clean
 from cleaner.document import Article, Rejection, Source
 from cleaner.read.files import decode_source
+from cleaner.run import provenance
 from cleaner.run.build import build
 from cleaner.settings import Settings
 
@@ -150,7 +151,8 @@ def test_random_corpus_build_accounts_for_every_input(tmp_path_factory, files):
     assert dict(summary.rejected) == {k: sum(r["reason"] == k for r in rejected) for k in {r["reason"] for r in rejected}}
     manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["rows"]["articles"] == len(articles) and manifest["rows"]["rejected"] == len(rejected)
-    assert sorted(i["source_file"] for i in manifest["inputs"]) == names
+    assert sorted(i["source_file"] for i in provenance.inputs(version)) == names
+    assert manifest["documents"] == {"read": len(files), "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))}
     ids = {r["id"] for r in articles}
     assert {r["id"] for r in rows("segments")} <= ids and {r["id"] for r in rows("removals")} <= ids
     for r in rejected:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,26 +21,34 @@ class VersionDiff:
     unchanged: int = 0
 
 
-def read_articles(version_dir: str) -> dict[str, dict]:
+def read_articles(version_dir: str) -> dict[str, tuple[str, tuple[bytes, ...], int]]:
+    """id -> (source file, a digest of each COMPARED field, text length): what a diff needs,
+    read a row group at a time; the texts themselves are not kept (memory per article is small)."""
     files = sorted(Path(version_dir, "data", "articles").glob("*.parquet"))
     if not files:
         raise FileNotFoundError(f"{version_dir} has no data/articles/*.parquet")
     rows = {}
-    for f in files:
-        for row in pq.read_table(f, columns=["id", "source_file", *COMPARED]).to_pylist():
-            rows[row["id"]] = row
+    for path in files:
+        with pq.ParquetFile(path) as f:
+            for group in range(f.num_row_groups):
+                for row in f.read_row_group(group, columns=["id", "source_file", *COMPARED]).to_pylist():
+                    rows[row["id"]] = (row["source_file"], tuple(_digest(row[c]) for c in COMPARED), len(row["text"]))
     return rows
+
+
+def _digest(value) -> bytes:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def diff_versions(old: str, new: str) -> VersionDiff:
     a, b = read_articles(old), read_articles(new)
     d = VersionDiff(old, new)
-    d.added = sorted(b[i]["source_file"] for i in b.keys() - a.keys())
-    d.removed = sorted(a[i]["source_file"] for i in a.keys() - b.keys())
-    for i in sorted(a.keys() & b.keys(), key=lambda i: b[i]["source_file"]):
-        fields = [c for c in COMPARED if a[i][c] != b[i][c]]
+    d.added = sorted(b[i][0] for i in b.keys() - a.keys())
+    d.removed = sorted(a[i][0] for i in a.keys() - b.keys())
+    for i in sorted(a.keys() & b.keys(), key=lambda i: b[i][0]):
+        fields = [c for c, x, y in zip(COMPARED, a[i][1], b[i][1]) if x != y]
         if fields:
-            d.changed.append((b[i]["source_file"], fields, len(b[i]["text"]) - len(a[i]["text"])))
+            d.changed.append((b[i][0], fields, b[i][2] - a[i][2]))
         else:
             d.unchanged += 1
     return d

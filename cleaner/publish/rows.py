@@ -125,7 +125,6 @@ class Prepared:
     source_sha256: str
     rows: dict[str, Columns]  # config -> its rows' columns, for the configs with rows
     hashes: dict[str, tuple[int, int]]  # config -> row_hashes of the config's rows
-    input: dict  # the document's entry in the manifest's inputs
     removed: list[tuple[str, str, int]]  # (rule, category, characters) of every removal
     reason: str | None = None  # the rejection reason; None for an article
     signature: tuple | None = None  # dedupe.text_signature(text) of an article
@@ -143,15 +142,11 @@ def prepare(result: Article | Rejection) -> Prepared:
     if isinstance(result, Rejection):
         rows = rejection_rows(result)
         return Prepared(result.id, result.source_file, result.source_sha256, _columns(rows),
-                        {c: row_hashes(r) for c, r in rows.items() if r},
-                        {"source_file": result.source_file, "sha256": result.source_sha256,
-                         "outcome": "rejected", "reason": result.reason}, [], result.reason,
+                        {c: row_hashes(r) for c, r in rows.items() if r}, [], result.reason,
                         record_id=rows["rejected"][0]["record_id"])
     src = result.source
     rows = article_rows(result)
     return Prepared(result.id, src.path, src.sha256, _columns(rows), {c: row_hashes(r) for c, r in rows.items() if r},
-                    {"source_file": src.path, "sha256": src.sha256, "outcome": "article",
-                     "bytes": src.n_bytes, "encoding": src.encoding},
                     [(r.rule, r.category, r.end - r.start) for r in result.removals],
                     signature=text_signature(result.text), record_id=src.record_id)
 

@@ -5,6 +5,7 @@ inputs; the per-input detail lives in the Parquet configs (articles, rejected)."
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 MAX_LISTED = 30  # inputs listed one by one up to this many; summaries beyond
@@ -21,7 +22,7 @@ def group_of(source_file: str, url: str | None = None) -> str:
     return source_file.split("/", 1)[0] + "/" if "/" in source_file else "."
 
 
-def by_group(inputs: list[dict]) -> list[tuple[str, int, int, Counter]]:
+def by_group(inputs: Iterable[dict]) -> list[tuple[str, int, int, Counter]]:
     """(group, articles, rejected, reasons) per group, the largest first; past MAX_GROUPS the
     rest are summed into one '(N other groups)' entry."""
     kept: Counter = Counter()
@@ -45,7 +46,7 @@ def by_group(inputs: list[dict]) -> list[tuple[str, int, int, Counter]]:
     return rows
 
 
-def folder_line(inputs: list[dict]) -> str:
+def folder_line(inputs: Iterable[dict]) -> str:
     """One line: 'seeds/ 980 (12 rejected), other/ 20 ...' over the largest groups."""
     parts = []
     for g, k, r, _ in by_group(inputs)[:10]:

@@ -34,7 +34,7 @@ MAX_VERSION_CHARS = 128
 NAME = re.compile(r"(?!.*(?:--|\.\.))[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?")
 ROWS_PER_GROUP = 10_000
 SHARD_BYTES = 256 * 1024 * 1024  # rotate a config's shard past this many uncompressed bytes
-BUFFER_BYTES = 32 * 1024 * 1024  # write a row group past ROWS_PER_GROUP rows or this many bytes of rows
+BUFFER_BYTES = 8 * 1024 * 1024  # write a row group past ROWS_PER_GROUP rows or this many bytes of rows
 TOOL = "cleaner"
 
 

@@ -1,24 +1,25 @@
-"""Run a build: inputs -> clean (one process or a pool) -> duplicates -> publish."""
+"""Run a build: inputs -> clean (one process, a pool or Ray), spooled per input shard ->
+duplicates, decided once every article is known -> rows written in a second pass -> publish."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner import __version__, terminal
-from cleaner.publish import croissant, schema
+from cleaner.publish import croissant
 from cleaner.publish import version as publish
 from cleaner.publish.diff import changelog
-from cleaner.publish.rows import Columns, Prepared, rejected_rows
-from cleaner.read.files import iter_documents
 from cleaner.read.walk import find_inputs
-from cleaner.run.dedupe import DuplicateIndex
-from cleaner.run.engine import run_engine
+from cleaner.run import spool
+from cleaner.run.dedupe import DuplicateGroups
+from cleaner.run.passes import FirstPass, first_pass, second_pass
 from cleaner.settings import Settings
 
 
@@ -32,8 +33,7 @@ class Summary:
     sentences: int = 0
     chars: int = 0
     languages: Counter = field(default_factory=Counter)
-    article_lengths: list[int] = field(default_factory=list)
-    inputs: list[dict] = field(default_factory=list)
+    article_lengths: array = field(default_factory=lambda: array("q"))  # packed: 8 bytes an article
     status: str = ""
     version_dir: str = ""
 
@@ -48,7 +48,7 @@ class Summary:
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
           progress: Callable[[int], None] | None = None, engine: str = "local",
           shard_bytes: int = publish.SHARD_BYTES, follow_symlinks: bool = False,
-          allow_empty: bool = True) -> Summary:
+          allow_empty: bool = True, ray_address: str | None = None) -> Summary:
     """Publish OUT/NAME/VERSION from the inputs; returns what happened.
 
     allow_empty: when False, a build that keeps no article raises PublishError and publishes
@@ -56,7 +56,12 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
 
     engine: "local" (this process, or a pool of `workers` processes) or "ray" (Ray Data);
     shard_bytes: a config's Parquet shard is closed past this many bytes of rows;
-    follow_symlinks: read links that lead out of the inputs too (walk.find_inputs)."""
+    follow_symlinks: read links that lead out of the inputs too (walk.find_inputs);
+    ray_address: the Ray cluster to join (else RAY_ADDRESS; with neither, a local Ray).
+
+    The first pass's documents are spooled per input shard into a work folder beside the
+    version (run.spool): an interrupted build, run again, cleans only the shards it had not
+    finished. The folder is removed once the version is published."""
     check(inputs, name, version, settings)
     out_dir = Path(out)
     target = out_dir / name / version
@@ -66,10 +71,13 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
         staging = publish.staging_dir(out_dir, name, version)
         try:
             summary = Summary(version_dir=str(target))
-            docs = iter_documents(find_inputs(inputs, follow_symlinks), settings.html_fields)
-            writers = _write_rows(run_engine(docs, settings, workers, engine, prepared=True), staging, settings,
-                                  summary, progress, shard_bytes)
+            work = spool.WorkDir(spool.work_dir(out_dir, name, version, inputs, settings, follow_symlinks))
+            state = FirstPass(DuplicateGroups(settings.near_duplicate_threshold), summary, progress)
+            n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state,
+                                  (settings, workers, engine, ray_address))
+            writers = second_pass(work, n_shards, state, summary, staging, settings, shard_bytes)
             if summary.kept == 0 and not allow_empty:
+                work.remove()  # a refusal, not an interruption: nothing to resume
                 raise publish.PublishError(empty_message(summary))
             files = {key: w.close() for key, w in writers.items()}
             content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
@@ -77,6 +85,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
             _describe(staging, out_dir, name, version, manifest, settings, summary)
             summary.status = publish.finalise(staging, target, content)
+            work.remove()
             return summary
         finally:
             if staging.exists():
@@ -105,25 +114,6 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
                                        f"{terminal.safe_line(str(e.strerror if isinstance(e, OSError) else e))}") from None
 
 
-def _write_rows(results, staging: Path, settings: Settings, summary: Summary,
-                progress: Callable[[int], None] | None,
-                shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
-    """Every document's rows into the writers of their config and split, duplicates found on the way."""
-    writers = _writers(staging, settings, shard_bytes)
-    index = DuplicateIndex(settings.near_duplicate_threshold)
-    kept_names: dict[str, str] = {}
-    for done in results:
-        summary.read += 1
-        if progress:
-            progress(1)
-        rows, hashes = _rows(done, index, kept_names, summary)
-        for config, config_rows in rows.items():
-            if config_rows:
-                split = "train" if config == "rejected" else done.split
-                writers[(config, split)].add(config_rows, hashes.get(config))
-    return writers
-
-
 def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: dict, settings: Settings,
               summary: Summary) -> None:
     """The manifest, the Croissant description and the card, written into the staging folder."""
@@ -135,14 +125,6 @@ def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: d
     log = changelog(out_dir / name, version, staging)
     (staging / "README.md").write_text(render.render_card(name, version, manifest, summary, settings,
                                                           changelog=log, root=staging), encoding="utf-8")
-
-
-def _writers(staging: Path, settings: Settings, shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
-    """A writer per (config, split): `validation` beside `train` for the article configs when
-    the settings ask for a validation split; `rejected` is one split."""
-    splits = ("train", "validation") if settings.validation_fraction > 0 else ("train",)
-    return {(c, s): publish.ConfigWriter(c, staging / "data" / c, shard_bytes=shard_bytes, split=s)
-            for c in schema.CONFIGS for s in (("train",) if c == "rejected" else splits)}
 
 
 def empty_message(summary: Summary) -> str:
@@ -173,44 +155,6 @@ def load_language_profiles() -> None:
         raise
 
 
-def _rows(done: Prepared, index: DuplicateIndex, kept_names: dict[str, str],
-          summary: Summary) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
-    """The rows to publish for one document, column by column (a duplicate's rejection instead of
-    its article, as rows) and their hashes when already known; counts it in the summary."""
-    if done.reason is not None:
-        summary.rejected[done.reason] += 1
-        summary.inputs.append(done.input)
-        return done.rows, done.hashes
-    if done.id in kept_names:  # a container repeating a record id: the id must name one article
-        summary.rejected["duplicate_id"] += 1
-        summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
-                               "outcome": "rejected", "reason": "duplicate_id"})
-        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate_id",
-                             "the same source_file and record id as an article kept earlier",
-                             kept_names[done.id], done.record_id), {}
-    dup = index.check_signature(done.id, done.signature)
-    if dup is not None:
-        kind, kept_id = dup
-        kept = kept_names[kept_id]
-        summary.rejected["duplicate"] += 1
-        summary.inputs.append({"source_file": done.source_file, "sha256": done.source_sha256,
-                               "outcome": "rejected", "reason": "duplicate"})
-        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
-                             f"{kind} duplicate of {kept}", kept, done.record_id), {}
-    kept_names[done.id] = done.name
-    summary.kept += 1
-    for rule, category, chars in done.removed:
-        summary.removed_chars[category] += chars
-        summary.removed_by_rule[(rule, category)] += chars
-    art = done.rows["articles"]
-    summary.chars += art["n_chars"][0]
-    summary.sentences += art["n_sentences"][0]
-    summary.languages[art["language"][0]] += 1
-    summary.article_lengths.append(art["n_chars"][0])
-    summary.inputs.append(done.input)
-    return done.rows, done.hashes
-
-
 def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
               summary: Summary) -> dict:
     import pyarrow.parquet as pq
@@ -230,7 +174,9 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "settings_fingerprint": settings.fingerprint(),
         # what the extra lexicon files held when the build read them (a path says too little)
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
-        "inputs": summary.inputs,
+        # counts only: each document's source file, sha256 and outcome are rows of `articles` or
+        # `rejected` (cleaner.run.provenance reads them back)
+        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))},
         "outputs": outputs,
         "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
         "splits": splits,

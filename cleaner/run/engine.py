@@ -7,15 +7,13 @@ Memory stays bounded: documents go out and results come back a bounded number at
 - local, workers <= 1: in this process.
 - local, workers > 1: a pool of processes; the settings go to each worker once (pool
   initializer), documents go in chunks, at most a few chunks per worker are in flight.
-- ray: Ray Data `map_batches` over windows of documents (a local Ray instance, or the cluster
-  that RAY_ADDRESS names / `ray.init(address=...)` connected to before the build).
+- ray: cleaner.ray_engine, where the workers read the input files too.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
 import sys
 import time
@@ -36,9 +34,6 @@ CHUNK_DOCS = 16  # documents per pool task: large enough to amortise IPC, small 
 CHUNK_BYTES = 1 << 20  # ... or fewer, when they are large
 IN_FLIGHT_PER_WORKER = 3  # pool tasks queued or running per worker
 STOP_GRACE = 10.0  # seconds the chunks in flight may take to finish when a build stops early
-RAY_WINDOW_DOCS = 2048  # documents handed to Ray Data at a time, at least (bounds the driver's memory)
-RAY_WINDOW_TASKS_PER_CPU = 4  # ... and enough for this many tasks per CPU of the cluster
-RAY_BATCH_DOCS = 64  # documents per Ray task (fewer, larger tasks: less scheduling per document)
 
 Result = Article | Rejection
 
@@ -96,12 +91,11 @@ def max_workers() -> int:
 
 def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
                prepared: bool = False) -> Iterator:
-    """Results in input order, from one process, a pool of `workers` processes, or Ray; with
+    """Results in input order, from one process or a pool of `workers` processes; with
     `prepared`, rows.Prepared records ready to publish."""
     workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
-    if engine == "ray":
-        yield from run_ray(docs, settings, workers, prepared=prepared)
-        return
+    if engine == "ray":  # Ray reads the inputs itself: ray_engine.run_ray takes the input files
+        raise ValueError("the ray engine runs from the input files: cleaner.run.ray_engine.run_ray")
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if workers <= 1:
@@ -190,74 +184,3 @@ def _init_worker(settings: Settings, prepared: bool) -> None:
 def _process_chunk(raws: list[RawDocument]) -> list:
     assert _settings is not None, "pool worker not initialised"
     return [work(raw, _settings, _prepared) for raw in raws]
-
-
-# --- Ray Data -----------------------------------------------------------------------------
-
-
-def _ray_batch(batch: dict, settings: Settings, prepared: bool) -> dict:
-    """One Ray task: pickled documents in, pickled results out (Arrow holds bytes, not objects)."""
-    import numpy as np
-
-    out = [pickle.dumps(work(pickle.loads(blob), settings, prepared), protocol=pickle.HIGHEST_PROTOCOL)
-           for blob in batch["doc"]]
-    return {"i": batch["i"], "result": np.array(out, dtype=object)}
-
-
-def run_ray(docs: Iterable[RawDocument], settings: Settings, workers: int = 0, window: int | None = None,
-            batch_docs: int | None = None, prepared: bool = False) -> Iterator:
-    """`process` on Ray Data, results in input order.
-
-    Connects to a running Ray when one is initialised or RAY_ADDRESS is set; otherwise starts a
-    local instance with `workers` CPUs (all cores when 0) and stops it at the end."""
-    try:
-        import ray
-        import ray.data
-    except ImportError as e:  # the optional extra is missing
-        raise RuntimeError("--engine ray needs Ray Data: pip install 'cleaner[ray]'") from e
-    window = window or RAY_WINDOW_DOCS
-    batch_docs = batch_docs or RAY_BATCH_DOCS
-    started = False
-    if not ray.is_initialized():
-        address = os.environ.get("RAY_ADDRESS") or None
-        ray.init(address=address, num_cpus=None if address or workers <= 0 else workers,
-                 include_dashboard=False, log_to_driver=False, configure_logging=False)
-        started = True
-    try:
-        import logging
-
-        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-window progress lines
-        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # nor "progress bars disabled"
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
-        context.enable_auto_log_stats = False
-        context.execution_options.preserve_order = True
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        window = max(window, RAY_WINDOW_TASKS_PER_CPU * batch_docs * cpus)
-        window_docs: list[RawDocument] = []
-        for raw in docs:
-            window_docs.append(raw)
-            if len(window_docs) >= window:
-                yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
-                window_docs = []
-        if window_docs:
-            yield from _ray_window(ray, window_docs, settings, batch_docs, prepared)
-    finally:
-        if started:
-            ray.shutdown()
-
-
-def _ray_window(ray, docs: list[RawDocument], settings: Settings, batch_docs: int, prepared: bool) -> Iterator:
-    items = [{"i": i, "doc": pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)} for i, raw in enumerate(docs)]
-    blocks = max(1, -(-len(items) // batch_docs))
-    ds = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
-        _ray_batch, batch_size=batch_docs, batch_format="numpy",
-        fn_kwargs={"settings": settings, "prepared": prepared}, num_cpus=1)
-    results: list = [None] * len(docs)
-    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=2):
-        for i, blob in zip(batch["i"], batch["result"]):
-            results[int(i)] = pickle.loads(blob)
-    missing = sum(r is None for r in results)
-    if missing:
-        raise RuntimeError(f"Ray returned no result for {missing} of {len(docs)} documents")
-    yield from results  # type: ignore[misc]

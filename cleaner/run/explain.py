@@ -2,8 +2,9 @@
 and rule, removed text marked.
 
 It follows `build`: the same reader splits JSON Lines, Parquet and WARC files into records, the
-same engine function cleans each one, and the same duplicate index rejects a record that repeats
-an earlier one of the file, so what explain says is what the build publishes."""
+same engine function cleans each one, and the same duplicate groups (decided once every record of
+the file is known) reject a record that repeats another one of the file kept before it, so what
+explain says is what the build publishes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import click
 from cleaner.document import Article, Label, Rejection
 from cleaner.read.files import RawDocument, iter_documents
 from cleaner.read.walk import InputFile
-from cleaner.run.dedupe import DuplicateIndex, text_signature
+from cleaner.run.dedupe import DuplicateGroups, text_signature
 from cleaner.run.engine import process
 from cleaner.settings import Settings
 from cleaner.terminal import safe
@@ -35,18 +36,21 @@ def explain_file(path: str, settings: Settings | None = None, record: str | None
     Raises ValueError when `record` names no record of the file."""
     settings = settings or Settings()
     item = InputFile(Path(path), Path(path).name)
-    index = DuplicateIndex(settings.near_duplicate_threshold)
-    kept: dict[str, str] = {}
-    out: list[str] = []
+    groups = DuplicateGroups(settings.near_duplicate_threshold)
+    names: list[str] = []  # each record's name, by its position in the file
+    shown_results: list[tuple[int, RawDocument, Article | Rejection]] = []
     seen: list[str] = []
-    for raw in iter_documents([item], settings.html_fields):
+    for position, raw in enumerate(iter_documents([item], settings.html_fields)):
         seen.append(raw.record_id or "")
         result = process(raw, settings)
-        duplicate = _duplicate(result, index, kept, shown or path)
-        if record is None or raw.record_id == record:
-            out.append(explain_result(shown or path, raw, result, duplicate, settings))
-        if record is not None and raw.record_id == record:
-            break
+        names.append((shown or path) + (f"#{raw.record_id}" if raw.record_id is not None else ""))
+        if isinstance(result, Article):
+            groups.add(position, text_signature(result.text))
+        if record is None or (raw.record_id == record and not shown_results):  # a record: its first
+            shown_results.append((position, raw, result))
+    duplicates = groups.decide()
+    out = [explain_result(shown or path, raw, result, _duplicate(duplicates.get(position), names), settings)
+           for position, raw, result in shown_results]
     if record is not None and not out:
         if not any(seen):
             raise ValueError(f"{path} holds one document, not records: --record is for JSON Lines, Parquet "
@@ -58,18 +62,13 @@ def explain_file(path: str, settings: Settings | None = None, record: str | None
     return "\n\n".join(out)
 
 
-def _duplicate(result, index: DuplicateIndex, kept: dict[str, str], shown: str) -> str | None:
-    """The build's cross-document check: 'exact duplicate of NAME' for an article repeating an
-    earlier one of the file; otherwise the article is remembered."""
-    if not isinstance(result, Article):
+def _duplicate(dup: tuple[str, int] | None, names: list[str]) -> str | None:
+    """The build's cross-document check: 'exact duplicate of NAME' for an article whose group
+    keeps a record of the file before it."""
+    if dup is None:
         return None
-    name = shown + (f"#{result.source.record_id}" if result.source.record_id is not None else "")
-    dup = index.check_signature(result.id, text_signature(result.text))
-    if dup is not None:
-        kind, kept_id = dup
-        return f"{kind} duplicate of {kept[kept_id]}"
-    kept[result.id] = name
-    return None
+    kind, kept = dup
+    return f"{kind} duplicate of {names[kept]}"
 
 
 def explain_result(path: str, raw: RawDocument, result: Article | Rejection, duplicate: str | None,

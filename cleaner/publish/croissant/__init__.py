@@ -39,7 +39,6 @@ record sets); describe() here puts them together.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from cleaner.publish import schema
@@ -54,6 +53,7 @@ from cleaner.publish.croissant.about import (
 from cleaner.publish.croissant.files import distribution, record_set
 from cleaner.publish.croissant.rai import provenance, rai
 from cleaner.publish.croissant.vocabulary import CONFIG_DESCRIPTIONS, CONFORMS_TO, CONTEXT, RAI_CONFORMS_TO
+from cleaner.run import provenance as run_provenance
 
 KEYWORDS = ["news", "Chinese", "web-scraped", "boilerplate removal", "text cleaning"]
 
@@ -68,8 +68,7 @@ def describe(name: str, version: str, manifest: dict, settings, root: Path | str
     tool = manifest["tool"]
     dates = article_dates(root, manifest) if root is not None else []
     published, date_basis = date_published(dates)
-    outcomes = Counter(i.get("outcome") for i in manifest["inputs"])
-    reasons = Counter(i.get("reason") for i in manifest["inputs"] if i.get("outcome") == "rejected")
+    _, outcomes, reasons = run_provenance.counts(manifest)
     languages = languages_of(root, manifest) if root is not None else []
     doc: dict = {
         "@context": CONTEXT,
@@ -88,7 +87,7 @@ def describe(name: str, version: str, manifest: dict, settings, root: Path | str
         "isAccessibleForFree": True,
     }
     doc.update(rai(name, version, manifest, root, dates, outcomes, reasons))
-    doc.update(provenance(manifest))
+    doc.update(provenance(manifest, root))
     doc["distribution"] = distribution(manifest, root)
     doc["recordSet"] = [record_set(config, manifest) for config in schema.CONFIGS]
     return doc
@@ -99,7 +98,7 @@ def _description(name: str, version: str, manifest: dict, date_basis: str) -> st
     tool = manifest["tool"]
     return (
         f"Version {version} of {name}: {manifest['rows'].get('articles', 0)} cleaned news articles "
-        f"(kept from {len(manifest['inputs'])} scraped text files) produced by {tool['name']} {tool['version']}. "
+        f"(kept from {run_provenance.counts(manifest)[0]} scraped text files) produced by {tool['name']} {tool['version']}. "
         "Page furniture (navigation, bylines, share widgets, related links, comments, footers) and "
         "injected spam were removed, metadata moved into columns, and every article segmented into "
         "blocks and sentences. Configs: articles, segments, removals (every removed span with the rule "

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cleaner.publish.croissant.about import parquet_paths
 from cleaner.publish.croissant.vocabulary import MAX_LISTED_INPUTS
+from cleaner.run import provenance as run_provenance
 
 PROCESSING_STEPS = [
     ("Read: inputs found recursively; bytes decoded (BOM, UTF-8, then charset-normalizer for GB18030/GBK, "
@@ -25,7 +26,7 @@ PROCESSING_STEPS = [
 
 
 def rai(name: str, version: str, manifest: dict, root: Path | None, dates: list[str],
-        outcomes: Counter, reasons: Counter) -> dict:
+        outcomes: dict, reasons: dict) -> dict:
     """The rai:* fields, in the order the vocabulary lists them."""
     out = {**_collection(manifest, outcomes, reasons), **_processing(manifest, root), **_uses_and_limits(manifest)}
     out["rai:dataReleaseMaintenancePlan"] = (
@@ -37,9 +38,9 @@ def rai(name: str, version: str, manifest: dict, root: Path | None, dates: list[
     return out
 
 
-def _collection(manifest: dict, outcomes: Counter, reasons: Counter) -> dict:
+def _collection(manifest: dict, outcomes: dict, reasons: dict) -> dict:
     """How the inputs were collected, what they were, and which of them were not kept."""
-    n_inputs = len(manifest["inputs"])
+    n_inputs = run_provenance.counts(manifest)[0]
     rejected = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) or "none"
     return {
         "rai:dataCollection": (
@@ -50,8 +51,8 @@ def _collection(manifest: dict, outcomes: Counter, reasons: Counter) -> dict:
         "rai:dataCollectionRawData": (
             "Scraped news pages as text files (one page per file, or records inside JSON Lines, Parquet or "
             "WARC containers), with navigation, bylines, comments, footers and injected spam. Every input's "
-            "path and sha256 is in manifest.json and prov:wasDerivedFrom; per article, source_file and "
-            "source_sha256 point back to its input."),
+            "path and sha256 is a row of the articles or the rejected config (source_file, source_sha256), "
+            "the first ones also in prov:wasDerivedFrom."),
         "rai:dataCollectionMissingData": (
             f"{outcomes.get('rejected', 0)} of {n_inputs} inputs were not published as "
             f"articles (by reason: {rejected}); they are listed in the rejected config. Columns title, "
@@ -119,13 +120,15 @@ def _removed_by_rule(root: Path | None, manifest: dict) -> list[tuple[tuple[str,
 
     counts: Counter = Counter()
     for path in parquet_paths(root, manifest, "removals"):
-        table = pq.read_table(path, columns=["rule", "category", "start", "end"]).to_pydict()
-        for rule, category, start, end in zip(table["rule"], table["category"], table["start"], table["end"]):
-            counts[(rule, category)] += end - start
+        with pq.ParquetFile(path) as f:  # a row group at a time: memory does not grow with the build
+            for group in range(f.num_row_groups):
+                table = f.read_row_group(group, columns=["rule", "category", "start", "end"]).to_pydict()
+                for rule, category, start, end in zip(table["rule"], table["category"], table["start"], table["end"]):
+                    counts[(rule, category)] += end - start
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def provenance(manifest: dict) -> dict:
+def provenance(manifest: dict, root: Path | None) -> dict:
     tool = manifest["tool"]
     agent = {"@type": "prov:SoftwareAgent", "prov:label": tool_line(manifest)}
     if tool.get("git_commit"):
@@ -138,16 +141,17 @@ def provenance(manifest: dict) -> dict:
                         f"content fingerprint {manifest['content_fingerprint']}."),
         "prov:wasAssociatedWith": agent,
     }
-    inputs = manifest["inputs"]
-    entities = [{"@type": "prov:Entity", "prov:label": i["source_file"], "sha256": i["sha256"]}
-                for i in inputs[:MAX_LISTED_INPUTS]]
+    n_inputs = run_provenance.counts(manifest)[0]
+    listed = run_provenance.first_inputs(root, MAX_LISTED_INPUTS) if root is not None else []
+    entities = [{"@type": "prov:Entity", "prov:label": i["source_file"], "sha256": i["sha256"]} for i in listed]
     out: dict = {"prov:wasGeneratedBy": activity, "prov:wasAttributedTo": agent}
     if entities:
         out["prov:wasDerivedFrom"] = entities
-    if len(inputs) > MAX_LISTED_INPUTS:
+    if n_inputs > len(entities):
         from cleaner.publish.summaries import folder_line
 
-        activity["description"] += (f" {len(inputs)} inputs ({folder_line(inputs)}); the first "
-                                    f"{MAX_LISTED_INPUTS} are listed in prov:wasDerivedFrom, every one in the "
-                                    "articles and rejected configs (source_file, source_sha256).")
+        groups = f" ({folder_line(run_provenance.inputs(root))})" if root is not None else ""
+        activity["description"] += (f" {n_inputs} inputs{groups}; the first {len(entities)} by name are listed in "
+                                    "prov:wasDerivedFrom, every one in the articles and rejected configs "
+                                    "(source_file, source_sha256).")
     return out
