@@ -22,7 +22,7 @@ import generate
 PAGES = summaries.MAX_LISTED + 12
 
 
-def test_manifest_counts_and_the_configs_hold_every_input(tmp_path):
+def test_manifest_counts_and_the_configs_hold_every_input(tmp_path, monkeypatch):
     generate.generate(tmp_path / "pages", PAGES, seed=3)
     summary = build([str(tmp_path / "pages")], str(tmp_path / "out"), "prov", "1.0.0", Settings())
     version = tmp_path / "out" / "prov" / "1.0.0"
@@ -44,12 +44,9 @@ def test_manifest_counts_and_the_configs_hold_every_input(tmp_path):
     assert f"{PAGES} inputs, counted per source folder" in card
     assert not any(f"`{e['sha256']}`" in card for e in first)  # counted, not listed one by one
 
-    saved = croissant.MAX_LISTED_INPUTS
-    try:
-        croissant.MAX_LISTED_INPUTS = 10
-        doc = croissant.describe("prov", "1.0.0", manifest, Settings(), root=version)
-    finally:
-        croissant.MAX_LISTED_INPUTS = saved
+    # where provenance() reads it (the package's name `rai` is the function, hence sys.modules)
+    monkeypatch.setattr(sys.modules["cleaner.publish.croissant.rai"], "MAX_LISTED_INPUTS", 10)
+    doc = croissant.describe("prov", "1.0.0", manifest, Settings(), root=version)
     assert [e["prov:label"] for e in doc["prov:wasDerivedFrom"]] == names[:10]
     description = doc["prov:wasGeneratedBy"]["description"]
     assert f" {PAGES} inputs (" in description and "; the first 10 by name are listed" in description
