@@ -320,3 +320,17 @@ def test_json_ld_gives_headline_date_and_author():
     html = f"<html><head><title>某某人才网</title>{ld}</head><body><div>{PROSE}</div></body></html>"
     meta = article(html).metadata
     assert (meta.title, meta.published_at[:10], meta.authors) == ("春季招聘会下周举行", "2021-03-02", ["赵一鸣"])
+
+
+def test_the_site_a_title_ends_with_is_the_outlet_only_when_the_page_names_none():
+    from cleaner.clean.markup_meta import title_site
+
+    assert title_site("河畔公园完成改造_本地_城市晚报-City Evening") == "城市晚报"
+    assert title_site("河畔公园完成改造 - 某某新闻网") == "某某新闻网"
+    assert title_site("河畔公园完成改造_第2页") is None  # a page number, no outlet's name
+    assert title_site("专栏作者：河畔公园完成改造") is None  # no separator: all headline
+    page = (f"<html><head><title>河畔公园完成改造_城市晚报</title></head><body><div class='content'>"
+            f"<h1>河畔公园完成改造</h1>{PROSE}</div></body></html>")
+    assert article(page).metadata.source_name == "城市晚报"
+    named = page.replace("<h1>河畔公园完成改造</h1>", "<h1>河畔公园完成改造</h1><div>2022-04-03 10:00 来源：江畔日报</div>")
+    assert article(named).metadata.source_name == "江畔日报"

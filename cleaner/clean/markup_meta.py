@@ -98,9 +98,25 @@ def fill(meta: Metadata, markup: Markup | None, blocks: list[Block], labels: lis
     fill_from_dateline(meta, dateline_tail(blocks, labels))
     fill_from_slash_byline(meta, blocks, labels)
     if meta.source_name is None:
-        meta.source_name = markup.meta_value(*SOURCE_NAMES)
+        meta.source_name = markup.meta_value(*SOURCE_NAMES) or title_site(markup.title)
     if not meta.authors:
         author = page_author(markup)
         if author:
             meta.authors.append(author)
     return meta  # <meta name=description> is no summary: mostly the body's first sentences, cut
+
+
+SITE_PART = re.compile(rf"^[{HAN}]{{2,12}}$")
+LATIN_TAIL = re.compile(r"\s*[-–—]\s*[A-Za-z][A-Za-z .]*$")  # 某某新闻-The Paper: the name's Latin form
+
+
+def title_site(title: str | None) -> str | None:
+    """The site's name a <title> ends with (headline_频道_某某新闻): the outlet when the page
+    names none; only a last part shaped like an outlet's name (某某网, 某某报, 某某新闻 ...)."""
+    if not title:
+        return None
+    parts = rules.TITLE_SPLIT.split(LATIN_TAIL.sub("", title.strip()))
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    return last if SITE_PART.match(last) and ORGANISATION.search(last) else None
