@@ -12,8 +12,8 @@ import pytest
 from test_spam_inline import apply, check_shape, run, run_all
 
 from cleaner.clean.rules import spam_inline as si
+from cleaner.clean.script import script, script_tables
 from cleaner.clean.spam import hant, page
-from cleaner.publish.nlp import script, script_tables
 
 HANT = {p.stem: p.read_text(encoding="utf-8").strip()
         for p in sorted((Path(__file__).parent / "fixtures" / "hant_texts").glob("*.txt"))}

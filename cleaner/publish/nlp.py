@@ -8,8 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import UTC, datetime
-from functools import cache
-from importlib import resources
+
+from cleaner.clean.script import script, script_tables  # noqa: F401 (rows read `nlp.script`)
 
 WORD = re.compile(r"\w")  # a token counts as a word when it holds a letter or a digit
 PRECISION = {10: "day", 16: "minute", 19: "second"}  # length of published_at -> its precision
@@ -30,34 +30,6 @@ def warm_up() -> None:
     """Load the segmenter's dictionary and the script table now (forked workers share them)."""
     n_tokens("词")
     script_tables()
-
-
-@cache
-def script_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """(simplified-only, traditional-only) characters: made by scripts/script_table.py."""
-    simplified: set[str] = set()
-    traditional: set[str] = set()
-    target = None
-    text = resources.files("cleaner.data").joinpath("script_chars.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        if line.strip() in ("[simplified]", "[traditional]"):
-            target = simplified if line.strip() == "[simplified]" else traditional
-        elif target is not None:
-            target.update(line.strip())
-    return frozenset(simplified), frozenset(traditional)
-
-
-def script(text: str) -> str | None:
-    """zh-Hans or zh-Hant: which of the characters written differently in the two scripts the
-    text uses more; None when it uses none of them (no Chinese, or nothing that tells)."""
-    simplified, traditional = script_tables()
-    s = sum(map(simplified.__contains__, text))
-    t = sum(map(traditional.__contains__, text))
-    if s == t:
-        return None
-    return "zh-Hans" if s > t else "zh-Hant"
 
 
 def published(value: str | None) -> tuple[int | None, str | None]:

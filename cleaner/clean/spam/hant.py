@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from cleaner.publish.nlp import script
+from cleaner.clean.script import script
 
 
 @cache
