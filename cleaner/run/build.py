@@ -28,6 +28,7 @@ class Summary:
     read: int = 0
     kept: int = 0
     rejected: Counter = field(default_factory=Counter)
+    duplicates: Counter = field(default_factory=Counter)  # articles kept as duplicates, by kind (exact, near)
     removed_chars: Counter = field(default_factory=Counter)
     removed_by_rule: Counter = field(default_factory=Counter)
     sentences: int = 0
@@ -41,7 +42,9 @@ class Summary:
         removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed_chars.items())) or "none"
         rejected = sum(self.rejected.values())
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
-        return (f"{self.read} documents read, {self.kept} kept, {rejected} rejected"
+        dups = sum(self.duplicates.values())
+        return (f"{self.read} documents read, {self.kept} kept"
+                + (f" ({dups} of them duplicates)" if dups else "") + f", {rejected} rejected"
                 + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
 
 
@@ -176,7 +179,8 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
         # counts only: each document's source file, sha256 and outcome are rows of `articles` or
         # `rejected` (cleaner.run.provenance reads them back)
-        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))},
+        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items())),
+                      "duplicate_articles": dict(sorted(summary.duplicates.items()))},
         "outputs": outputs,
         "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
         "splits": splits,

@@ -114,7 +114,8 @@ def _results(pending: list[spool.Shard], settings: Settings, workers: int, engin
 def second_pass(work: spool.WorkDir, n_shards: int, state: FirstPass, summary, staging: Path, settings: Settings,
                 shard_bytes: int) -> dict[tuple[str, str], publish.ConfigWriter]:
     """Every spooled document's rows, in input order, to the writers of their config and split:
-    a duplicate's rejection in place of its article."""
+    a duplicate's article marked with the copy it repeats, or (settings.duplicates "reject") its
+    rejection in place of its article."""
     duplicates = state.groups.decide()
     writers = _writers(staging, settings, shard_bytes)
     keepers = {kept for _, kept in duplicates.values()}
@@ -129,7 +130,7 @@ def second_pass(work: spool.WorkDir, n_shards: int, state: FirstPass, summary, s
                 dup = ("id", done.name)
             elif dup is not None:
                 dup = (dup[0], kept_names[dup[1]])
-            rows, hashes = _rows(done, dup, summary)
+            rows, hashes = _rows(done, dup, summary, settings.duplicates == "reject")
             for config, config_rows in rows.items():
                 if config_rows:
                     split = "train" if config == "rejected" else done.split
@@ -145,15 +146,16 @@ def _writers(staging: Path, settings: Settings, shard_bytes: int) -> dict[tuple[
             for c in schema.CONFIGS for s in (("train",) if c == "rejected" else splits)}
 
 
-def _rows(done: Prepared, dup: tuple[str, str] | None,
-          summary) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
+def _rows(done: Prepared, dup: tuple[str, str] | None, summary,
+          reject: bool) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
     """The rows to publish for one document, column by column, and their hashes when already
     known; counts it in the summary. `dup` = (kind, name of the kept copy) for a duplicate
-    (kind "id": a record repeating its container's record id): its rejection instead of its article."""
+    (kind "id": a record repeating its container's record id, always rejected); `reject`: a
+    duplicate's rejection instead of its article, else its article with duplicate_of set."""
     if done.reason is not None:
         summary.rejected[done.reason] += 1
         return done.rows, done.hashes
-    if dup is not None:
+    if dup is not None and (reject or dup[0] == "id"):
         kind, kept = dup
         if kind == "id":
             summary.rejected["duplicate_id"] += 1
@@ -171,4 +173,8 @@ def _rows(done: Prepared, dup: tuple[str, str] | None,
     summary.sentences += art["n_sentences"][0]
     summary.languages[art["language"][0]] += 1
     summary.article_lengths.append(art["n_chars"][0])
-    return done.rows, done.hashes
+    if dup is None:
+        return done.rows, done.hashes
+    summary.duplicates[dup[0]] += 1
+    marked = dict(art, duplicate_of=[dup[1]], duplicate_kind=[dup[0]])
+    return dict(done.rows, articles=marked), {c: h for c, h in done.hashes.items() if c != "articles"}
