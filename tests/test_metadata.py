@@ -17,6 +17,10 @@ BODY = ("今年以来，某县坚持把基层组织建设作为重点工作，�
     ("记者 梁甲 杨乙 通讯员 覃丙", ["梁甲", "杨乙"], None),
     ("文/吴七", ["吴七"], None),
     ("某日报/某网记者 冯九", ["冯九"], "某日报/某网"),
+    ("▲某某晚报全媒体图片记者方一、陈二摄", [], None),  # a photo credit: photographers
+    ("记者 刘三 摄", [], None),
+    ("记者 刘三/摄影", [], None),
+    ("记者 刘三 通讯员 马四 摄影报道", ["刘三"], None),  # reported and photographed: the reporter writes
 ])
 def test_byline_names(line, authors, outlet):
     assert byline_names(line) == (authors, outlet)

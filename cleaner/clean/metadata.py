@@ -57,11 +57,17 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return reporters, others, re.compile(rf"({reporters.pattern}|{others.pattern})")
 
 
+PHOTO_CREDIT = re.compile(r"(?:\s|/|／)*(?:摄|攝|摄影|攝影)\s*$")  # 记者 X 摄: the names took the photograph
+
+
 def byline_names(text: str) -> tuple[list[str], str | None]:
-    """(authors, outlet) of a byline: names after a reporter role, up to a correspondent role."""
+    """(authors, outlet) of a byline: names after a reporter role, up to a correspondent role;
+    nothing from a photo credit (a byline ending in 摄)."""
     m = byline_pattern().match(text.strip("()（）【】[] "))
     if not m:
         return [], None
+    if PHOTO_CREDIT.search(text.strip("()（）【】[] ")):
+        return [], None  # names nor outlet: the credit's head is a caption's (▲某报图片记者)
     reporters, others, roles = _role_patterns()
     authors: list[str] = []
     body = PLACE_REPORT.sub("", text[m.start("role"):].rstrip(" :："))
