@@ -63,3 +63,12 @@ def test_empty_author_field_gives_no_author():
     a = clean_text("标题一二三四\n来源:某某晚报    作者：    阅读：2,318\n" + BODY)
     assert a.metadata.authors == []
     assert a.metadata.source_name == "某某晚报"
+
+
+@pytest.mark.parametrize("value,outlet", [("某某新闻·某某号·政务", "某某新闻"), ("某某日报 · 要闻", "某某日报"),
+                                          ("某某网·", "某某网"), ("约翰·史密斯", "约翰·史密斯"),
+                                          ("新华社字号：默认", "新华社")])
+def test_a_source_followed_by_its_channels_is_the_outlet(value, outlet):
+    from cleaner.clean.metadata import trim_source
+
+    assert trim_source(value) == outlet

@@ -214,13 +214,19 @@ def is_person(name: str, outlet: str | None) -> bool:
     return name != outlet and not credits.is_org(name) and name.casefold() not in markers.literals("not_authors")
 
 
+CHANNEL_DOT = re.compile(r"\s*[·•・]\s*")
+
+
 def trim_source(value: str | None) -> str | None:
     """An outlet run into the next field by adjacent inline elements (`新华社字号：默认`): cut
-    before the next field's label."""
+    before the next field's label. An outlet followed by its channels (某某新闻·某某号·政务):
+    the outlet."""
     if not value:
         return value
     m = glued_field().search(value)
-    return value[:m.start()] if m and m.start() > 0 else value
+    value = value[:m.start()] if m and m.start() > 0 else value
+    head = CHANNEL_DOT.split(value, maxsplit=1)[0]
+    return head if head != value and credits.is_org(head) else value
 
 
 @cache
