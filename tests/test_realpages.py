@@ -143,13 +143,14 @@ def test_dates_under_teaser_headlines_after_the_body_are_not_the_articles():
     assert "2024-09-25" not in body(a) and "农机安全检查" not in body(a)
 
 
-def test_disclosure_table_values_go_to_their_columns_not_to_title_source_or_spam():
+def test_disclosure_table_values_go_to_their_columns_not_to_title_or_spam():
     a = cleaned("disclosure_table.txt")
     m = a.metadata
     assert m.title == "某县人民政府关于做好秋冬季森林防火工作的通知"
     assert (m.index_number, m.doc_number, m.issuer) == ("000000000/2024-000123", "某政办发〔2024〕12号",
                                                          "某县人民政府办公室")
-    assert m.written_at == "2024-10-08" and m.published_at == "2024-10-09T09:30" and m.source_name is None
+    assert m.written_at == "2024-10-08" and m.published_at == "2024-10-09T09:30"
+    assert m.source_name == m.issuer  # no 来源 given: the publishing body is the source
     assert not [r for r in a.removals if r.category == "spam"]
     assert "索引号" not in body(a) and "现就有关事项通知如下" in body(a)
 

@@ -113,6 +113,8 @@ def extract(blocks: list[Block], labels: list[Label], bylines: list[str]) -> Met
         read_cut_byline(text, meta, outlets)
     if meta.source_name is None and (outlets or link_outlets):
         meta.source_name = (outlets or link_outlets)[0]
+    if meta.source_name is None and meta.issuer and meta.issuer not in markers.literals("not_sources"):
+        meta.source_name = meta.issuer  # a disclosure table's 发布机构: the body that published it
     meta.authors = [a for a in dict.fromkeys(meta.authors) if is_person(a, meta.source_name)]
     meta.editors = list(dict.fromkeys(meta.editors))
     return meta
