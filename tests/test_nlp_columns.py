@@ -12,6 +12,9 @@ import pytest
 from conftest import SEEDS
 from helpers import clean_text
 from huggingface_hub import DatasetCard
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from cleaner.publish import nlp
 from cleaner.publish.rows import article_rows
@@ -35,6 +38,17 @@ def test_characters_both_scripts_write_are_in_neither_table():
     for ch in "了于中人的":
         assert ch not in simplified | traditional, ch
     assert "发" in simplified and "發" in traditional
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(SIMPLIFIED + TRADITIONAL + "ab 1。\ud800\U0001F600中文")), max_size=40))
+def test_script_is_the_majority_of_the_characters_written_differently(chars):
+    """The table lookup counts what the character sets say, whatever else the text holds
+    (lone surrogates, characters past the basic plane)."""
+    text = "".join(chars)
+    simplified, traditional = nlp.script_tables()
+    s, t = sum(c in simplified for c in text), sum(c in traditional for c in text)
+    assert nlp.script(text) == (None if s == t else "zh-Hans" if s > t else "zh-Hant")
 
 
 def test_n_tokens_counts_jieba_words_without_punctuation():

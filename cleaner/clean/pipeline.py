@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.clean import language, metadata, segment
+from cleaner.clean import language, metadata, script, segment
 from cleaner.clean import markup_meta as page_meta
 from cleaner.clean.blocks import split_blocks
 from cleaner.clean.label import label_blocks
@@ -49,6 +49,7 @@ def warm_up(settings: Settings) -> None:
     spam_lines.common_words()
     lexicon.patterns(lexicon.lexicon_key(settings))
     language.load_profiles()
+    script.script_codes()
     nlp.warm_up()
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import numpy as np
+
 
 @cache
 def script_tables() -> tuple[frozenset[str], frozenset[str]]:
@@ -25,12 +27,22 @@ def script_tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified), frozenset(traditional)
 
 
+@cache
+def script_codes() -> np.ndarray:
+    """Code point -> 1 for a simplified-only character, 2 for a traditional-only one, else 0:
+    one table lookup per character instead of two set lookups in Python."""
+    simplified, traditional = script_tables()
+    table = np.zeros(0x110000, np.uint8)
+    table[[ord(c) for c in simplified]] = 1
+    table[[ord(c) for c in traditional]] = 2
+    return table
+
+
 def script(text: str) -> str | None:
     """zh-Hans or zh-Hant: which of the characters written differently in the two scripts the
     text uses more; None when it uses none of them (no Chinese, or nothing that tells)."""
-    simplified, traditional = script_tables()
-    s = sum(map(simplified.__contains__, text))
-    t = sum(map(traditional.__contains__, text))
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    _, s, t = np.bincount(script_codes()[codes], minlength=3)
     if s == t:
         return None
     return "zh-Hans" if s > t else "zh-Hant"
