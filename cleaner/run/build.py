@@ -16,6 +16,7 @@ from cleaner import __version__, terminal
 from cleaner.publish import croissant
 from cleaner.publish import version as publish
 from cleaner.publish.diff import changelog
+from cleaner.read import remote
 from cleaner.read.walk import find_inputs
 from cleaner.run import spool
 from cleaner.run.dedupe import DuplicateGroups
@@ -62,6 +63,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
     The first pass's documents are spooled per input shard into a work folder beside the
     version (run.spool): an interrupted build, run again, cleans only the shards it had not
     finished. The folder is removed once the version is published."""
+    inputs = [remote.local_path(i) or i if isinstance(i, str) else i for i in inputs]  # file:// is a local path
     check(inputs, name, version, settings)
     out_dir = Path(out)
     target = out_dir / name / version
@@ -101,7 +103,9 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
     publish.check_version(version)
     publish.check_license((settings.license or "unknown").lower())
     for given in inputs:
-        if not os.path.exists(given) and not os.path.islink(given):
+        if remote.is_url(given):
+            _check_url(given)
+        elif not os.path.exists(given) and not os.path.islink(given):
             raise publish.PublishError(f"input {terminal.safe_line(given)} does not exist")
     for path in settings.spam_lexicons:
         try:
@@ -112,6 +116,19 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
         except (OSError, ValueError) as e:
             raise publish.PublishError(f"spam lexicon {terminal.safe_line(path)}: "
                                        f"{terminal.safe_line(str(e.strerror if isinstance(e, OSError) else e))}") from None
+
+
+def _check_url(url: str) -> None:
+    """An fsspec URL input that exists, on a file system whose package is installed."""
+    try:
+        found = remote.exists(url)
+    except ValueError as e:
+        raise publish.PublishError(terminal.safe_line(str(e))) from None
+    except Exception as e:  # each file system raises its own kinds (credentials, network)
+        raise publish.PublishError(f"input {terminal.safe_line(url)}: {type(e).__name__}: "
+                                   f"{terminal.safe_line(str(e))}") from None
+    if not found:
+        raise publish.PublishError(f"input {terminal.safe_line(url)} does not exist")
 
 
 def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: dict, settings: Settings,

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cleaner.read.files import iter_documents
+from cleaner.read.remote import PROCESS_LOCAL, RemotePath
 from cleaner.read.walk import InputFile
 from cleaner.settings import Settings
 
@@ -72,15 +73,26 @@ def _clean_files(batch: dict, settings: Settings) -> dict:
     from cleaner.run.engine import work
 
     files, records, blobs = [], [], []
-    for i, path, relative, error, reason in zip(batch["i"], batch["path"], batch["relative"], batch["error"],
-                                                batch["reason"]):
-        item = InputFile(Path(os.fsdecode(bytes(path))), str(relative), str(error) or None, str(reason))
+    for i, path, url, relative, error, reason in zip(batch["i"], batch["path"], batch["url"], batch["relative"],
+                                                     batch["error"], batch["reason"]):
+        where = RemotePath(str(url)) if str(url) else Path(os.fsdecode(bytes(path)))
+        item = InputFile(where, str(relative), str(error) or None, str(reason))
         for record, raw in enumerate(iter_documents([item], settings.html_fields)):
             files.append(int(i))
             records.append(record)
             blobs.append(pickle.dumps(work(raw, settings, prepared=True), protocol=pickle.HIGHEST_PROTOCOL))
     return {"file": np.array(files, dtype=np.int64), "record": np.array(records, dtype=np.int64),
             "result": np.array(blobs, dtype=object)}
+
+
+def _where(path) -> dict:
+    """An input's location for a Ray task: a local path's bytes, or an fsspec URL."""
+    if isinstance(path, RemotePath):
+        if path.protocol in PROCESS_LOCAL:
+            raise RuntimeError(f"{path.protocol}:// files live in this process's memory, which Ray's workers do "
+                               f"not share: use the local engine, or a file system every node reads")
+        return {"path": b"", "url": path.url}
+    return {"path": os.fsencode(path), "url": ""}
 
 
 def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, address: str | None = None,
@@ -91,7 +103,7 @@ def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, ad
     ray, started = connect(workers, address)
     try:
         _quiet(ray)
-        listed = [{"i": i, "path": os.fsencode(item.path), "relative": item.relative, "error": item.error or "",
+        listed = [{"i": i, **_where(item.path), "relative": item.relative, "error": item.error or "",
                    "reason": item.reason}
                   for i, item in enumerate(items)]
         if not listed:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cleaner import __version__
 from cleaner.publish.rows import Prepared
+from cleaner.read.remote import is_url
 from cleaner.read.walk import InputFile
 from cleaner.settings import Settings
 
@@ -59,7 +60,7 @@ def files_of(shard: Shard) -> list:
     out = []
     for item in shard.items:
         try:
-            st = os.stat(item.path)
+            st = item.path.stat()  # a local file's, or a URL's (read.remote)
             out.append([item.relative, st.st_size, st.st_mtime_ns])
         except OSError:
             out.append([item.relative, None, None])
@@ -69,7 +70,7 @@ def files_of(shard: Shard) -> list:
 def work_dir(out: Path, name: str, version: str, inputs: list[str], settings: Settings,
              follow_symlinks: bool = False) -> Path:
     """The work folder of this build: the same for a rerun of it, another for other settings."""
-    key = json.dumps([__version__, settings.fingerprint(), [os.path.abspath(i) for i in inputs], SHARD_FILES,
+    key = json.dumps([__version__, settings.fingerprint(), [i if is_url(i) else os.path.abspath(i) for i in inputs], SHARD_FILES,
                       follow_symlinks])
     return out / name / f".{version}.work-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
