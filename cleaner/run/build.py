@@ -3,13 +3,10 @@ duplicates, decided once every article is known -> rows written in a second pass
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-from array import array
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from contextlib import nullcontext
 from pathlib import Path
 
 from cleaner import __version__, terminal
@@ -18,32 +15,11 @@ from cleaner.publish import version as publish
 from cleaner.publish.diff import changelog
 from cleaner.read import remote
 from cleaner.read.walk import find_inputs
-from cleaner.run import spool
+from cleaner.run import spool, write
 from cleaner.run.dedupe import DuplicateGroups
-from cleaner.run.passes import FirstPass, first_pass, second_pass
+from cleaner.run.passes import FirstPass, first_pass
+from cleaner.run.summary import Summary
 from cleaner.settings import Settings
-
-
-@dataclass
-class Summary:
-    read: int = 0
-    kept: int = 0
-    rejected: Counter = field(default_factory=Counter)
-    removed_chars: Counter = field(default_factory=Counter)
-    removed_by_rule: Counter = field(default_factory=Counter)
-    sentences: int = 0
-    chars: int = 0
-    languages: Counter = field(default_factory=Counter)
-    article_lengths: array = field(default_factory=lambda: array("q"))  # packed: 8 bytes an article
-    status: str = ""
-    version_dir: str = ""
-
-    def line(self) -> str:
-        removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed_chars.items())) or "none"
-        rejected = sum(self.rejected.values())
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
-        return (f"{self.read} documents read, {self.kept} kept, {rejected} rejected"
-                + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
 
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
@@ -75,18 +51,15 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             summary = Summary(version_dir=str(target))
             work = spool.WorkDir(spool.work_dir(out_dir, name, version, inputs, settings, follow_symlinks))
             state = FirstPass(DuplicateGroups(settings.near_duplicate_threshold), summary, progress)
-            n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state,
-                                  (settings, workers, engine, ray_address))
-            writers = second_pass(work, n_shards, state, summary, staging, settings, shard_bytes)
+            with _engine(engine, workers, ray_address):
+                n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state, (settings, workers, engine))
+                merged = write.second_pass(work, n_shards, state, summary, staging, settings, shard_bytes, engine)
             if summary.kept == 0 and not allow_empty:
                 work.remove()  # a refusal, not an interruption: nothing to resume
                 raise publish.PublishError(empty_message(summary))
-            files = {key: w.close() for key, w in writers.items()}
-            content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
-                                     .encode()).hexdigest()
-            manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
+            manifest = _manifest(settings, write.name_files(staging, merged), merged, summary)
             _describe(staging, out_dir, name, version, manifest, settings, summary)
-            summary.status = publish.finalise(staging, target, content)
+            summary.status = publish.finalise(staging, target, manifest["content_fingerprint"])
             work.remove()
             return summary
         finally:
@@ -172,18 +145,19 @@ def load_language_profiles() -> None:
         raise
 
 
-def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
-              summary: Summary) -> dict:
-    import pyarrow.parquet as pq
+def _engine(engine: str, workers: int, ray_address: str | None):
+    """Ray connected for both passes when the build runs on it."""
+    if engine != "ray":
+        return nullcontext()
+    from cleaner.run.ray_engine import session
 
-    outputs = []
+    return session(workers, ray_address)
+
+
+def _manifest(settings: Settings, outputs: list[dict], merged: write.Merged, summary: Summary) -> dict:
     splits: dict[str, dict[str, int]] = {}
-    for (config, split), paths in files.items():
-        splits.setdefault(config, {})[split] = writers[(config, split)].rows
-        for p in paths:
-            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config, "split": split,
-                            "sha256": publish.file_sha256(p), "bytes": p.stat().st_size,
-                            "rows": pq.read_metadata(p).num_rows})
+    for (config, split), part in merged.parts.items():
+        splits.setdefault(config, {})[split] = part.rows
     return {
         "tool": {"name": publish.TOOL, "version": __version__, "git_commit": publish.git_commit(),
                  "pyarrow": __import__("pyarrow").__version__},
@@ -197,5 +171,5 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "outputs": outputs,
         "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
         "splits": splits,
-        "content_fingerprint": content,
+        "content_fingerprint": merged.content(),
     }
