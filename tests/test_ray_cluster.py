@@ -82,7 +82,7 @@ def test_an_interrupted_ray_build_resumed_gives_the_same_bytes(corpus, local_bui
 
     def progress(k: int) -> None:
         seen[0] += k
-        if seen[0] == 40:
+        if seen[0] >= 40:  # counted a shard at a time on Ray
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
