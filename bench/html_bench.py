@@ -14,7 +14,7 @@ on a shared machine does not count. cleaner's time includes decoding; the other 
 text decoded beforehand. Every tool's output is scored with shared/eval/score.py's own
 per-document functions (recall, precision, f1, title/date/source/authors). cleaner runs page by
 page here, without the build's duplicate detection; `--build` also prints score.py's line for
-a real `cleaner build` of each set (where a page that repeats another is rejected as a duplicate).
+a real `cleaner build` of each set (a page repeating another stays an article, marked in duplicate_of).
 Tools that are not installed are reported as such and skipped.
 """
 

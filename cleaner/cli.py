@@ -135,12 +135,15 @@ def main() -> None:
 @click.option("--validation-fraction", type=click.FloatRange(0, 1, max_open=True), default=0.0,
               show_default=True, help="Share of articles put in a `validation` split, chosen by a hash of the id.")
 @click.option("--allow-empty", is_flag=True, help="Publish even when no article is kept (refused otherwise).")
+@click.option("--duplicates", type=click.Choice(["mark", "reject"]), default="mark", show_default=True,
+              help="An exact or near duplicate of an earlier article: kept with duplicate_of naming it (mark), "
+                   "or a `duplicate` rejection (reject).")
 def build(inputs, out, name, version, workers, engine, ray_address, languages, license_id, follow_symlinks,
-          spam_lexicons, html_fields, validation_fraction, allow_empty) -> None:
+          spam_lexicons, html_fields, validation_fraction, allow_empty, duplicates) -> None:
     """Clean INPUT files and folders (default: the bundled seeds/) into OUT/NAME/VERSION."""
     try:
         _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine, follow_symlinks,
-               html_fields, validation_fraction, allow_empty, ray_address)
+               html_fields, validation_fraction, allow_empty, ray_address, duplicates)
     except KeyboardInterrupt as e:  # also while importing, before the build has started
         if type(e).__name__ == "Terminated":  # publish.Terminated: SIGTERM (publish may not be imported yet)
             fail("terminated; nothing was published", 143)
@@ -170,7 +173,7 @@ def output_folder(out: str) -> None:
 
 def _build(inputs, out, name, version, workers, languages, license_id, spam_lexicons, engine="local",
            follow_symlinks=False, html_fields=(), validation_fraction=0.0, allow_empty=False,
-           ray_address=None) -> None:
+           ray_address=None, duplicates="mark") -> None:
     from cleaner.publish.version import PublishError
     from cleaner.run.build import build as run_build
     from cleaner.terminal import safe_line
@@ -186,6 +189,7 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
         spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons),
         html_fields=tuple(dict.fromkeys((*html_fields, *Settings.html_fields))),
         validation_fraction=validation_fraction,
+        duplicates=duplicates,
     )
     workers = bounded_workers(workers)
     try:
@@ -248,13 +252,15 @@ def learn(version_dir, output, min_articles) -> None:
 @click.option("--color/--no-color", default=None, help="Colour the output [default: on a terminal].")
 @click.option("--spam-lexicon", "spam_lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra spam lexicon file, as for build (cleaner learn's output); repeatable.")
-def explain(file, record, languages, color, spam_lexicons) -> None:
+@click.option("--duplicates", type=click.Choice(["mark", "reject"]), default="mark", show_default=True,
+              help="As for build: what a duplicate of an earlier record becomes.")
+def explain(file, record, languages, color, spam_lexicons, duplicates) -> None:
     """Show how FILE (- for standard input) is cleaned, document by document as build reads it:
     each line's label and rule, removed text marked, and the outcome (duplicates included)."""
     from cleaner.run.explain import explain_file, stdin_copy
 
     settings = Settings(languages=language_codes(languages),
-                        spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons))
+                        spam_lexicons=tuple(str(Path(p).resolve()) for p in spam_lexicons), duplicates=duplicates)
     if file != "-":
         if not os.path.exists(file):
             fail(f"{file} does not exist (give a file, or - for standard input)", 2)

@@ -28,6 +28,9 @@ class Settings:
     spam: SpamParams = SpamParams()  # the spam machinery's thresholds (cleaner/clean/spam/params.py)
     # near duplicates across documents
     near_duplicate_threshold: float = 0.85
+    # mark: a duplicate stays an article, duplicate_of naming the copy kept first in input order;
+    # reject: it becomes a `duplicate` rejection instead
+    duplicates: str = "mark"
     # splits: this share of articles goes to a `validation` split, by a hash of the article id
     validation_fraction: float = 0.0
     # the published card

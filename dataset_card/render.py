@@ -172,6 +172,7 @@ def render_card(name: str, version: str, manifest: dict, summary, settings, chan
         load_path=f"{name}/{version}",
         splits_line=splits_line(manifest, settings),
         load_lines=load_lines(f"{name}/{version}", rows),
+        duplicates_line=duplicates_line(summary, settings),
         fields="\n".join(fields),
         reasons="\n".join(reason_rows(provenance.counts(manifest)[2])),
         sources=sources,
@@ -234,7 +235,8 @@ def statistics_rows(summary, rows: dict[str, int]) -> tuple[list[tuple[str, int]
     else:
         length_line = "no articles"
     stats = [("documents read", summary.read), ("articles kept", summary.kept),
-             ("inputs rejected", sum(summary.rejected.values())), ("characters in article text", summary.chars),
+             ("inputs rejected", sum(summary.rejected.values())),
+             ("articles that duplicate an earlier one", sum(summary.duplicates.values())), ("characters in article text", summary.chars),
              ("sentences", summary.sentences), ("segments", rows.get("segments", 0)),
              ("removed spans", rows.get("removals", 0))]
     stats += [(f"characters removed as {k}", v) for k, v in sorted(summary.removed_chars.items())]
@@ -243,6 +245,16 @@ def statistics_rows(summary, rows: dict[str, int]) -> tuple[list[tuple[str, int]
 
 def _type_name(kind: str) -> str:
     return "list of string" if kind == "strings" else kind
+
+
+def duplicates_line(summary, settings) -> str:
+    """What this build did with duplicates, and how to keep one copy of each."""
+    if settings.duplicates == "reject":
+        return "each copy after the first in input order is rejected (reason `duplicate`, `duplicate_of` names the first)."
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.duplicates.items())) or "none"
+    return ("each copy after the first in input order stays an article, its `duplicate_of` naming the first and "
+            f"`duplicate_kind` saying exact or near (this version: {counts}); "
+            '`ds.filter(lambda r: r["duplicate_of"] is None)` keeps one copy of each.')
 
 
 def load_lines(path: str, rows: dict[str, int]) -> str:

@@ -147,3 +147,29 @@ def test_account_promotion(text):
                                   "他在回复【网友留言】时表示，将尽快修复路灯。"])
 def test_account_promotion_keeps_service_notes_and_prose(text):
     assert not fires(get("widgets.account_promo").func, text)
+
+
+@pytest.mark.parametrize("text", ["想看更多好物测评？快来社区体验新品吧~！下载客户端还能领取新人专享福利哦！",
+                                  "打开APP阅读全文", "客户端内查看更多精彩内容", "赶快下载我们的App，每天签到抢红包",
+                                  "下載客戶端即可領取專享禮包"])
+def test_app_promotion(text):
+    assert fires(get("widgets.app_promo").func, text)
+
+
+@pytest.mark.parametrize("text", ["该公司称，用户下载客户端后可领取优惠券，活动持续到月底。",
+                                  "新版客户端增加了夜间模式和离线阅读功能",
+                                  "调查显示，七成受访者每天打开App超过十次。"])
+def test_app_promotion_keeps_reports_about_apps(text):
+    assert not fires(get("widgets.app_promo").func, text)
+
+
+@pytest.mark.parametrize("text", ["您的浏览器暂时无法播放此视频", "你的浏览器不支持HTML5视频播放",
+                                  "自动播放 市区首条无人驾驶公交线路试运行", "视频加载中..."])
+def test_video_player_residue(text):
+    assert fires(get("widgets.video_player").func, text)
+
+
+@pytest.mark.parametrize("text", ["自动播放功能默认关闭，家长可在设置中开启", "部分老旧浏览器无法播放视频的问题已经修复。",
+                                  "车载屏幕将自动播放安全提示"])
+def test_video_player_keeps_prose_about_players(text):
+    assert not fires(get("widgets.video_player").func, text)

@@ -186,7 +186,7 @@ def test_a_version_with_rejected_inputs_lists_and_loads_the_rejected_config(tmp_
     first = min(inputs.glob("*.txt"))
     (inputs / "zz_copy.txt").write_bytes(first.read_bytes())  # an exact duplicate
     (inputs / "zz_empty.txt").write_bytes(b"")
-    build([str(inputs)], str(tmp_path / "out"), "mixed", "1.0.0", Settings(), workers=1)
+    build([str(inputs)], str(tmp_path / "out"), "mixed", "1.0.0", Settings(duplicates="reject"), workers=1)
     version = tmp_path / "out" / "mixed" / "1.0.0"
     manifest = manifest_of(version)
     assert manifest["rows"]["rejected"] == 2

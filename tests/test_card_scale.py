@@ -36,7 +36,8 @@ def test_the_card_counts_inputs_per_folder_and_reason_past_a_few_dozen(tmp_path)
         sizes[n_empty] = (len(card.encode()), len(croissant.encode()))
         assert f"{10 + n_empty} inputs, counted per source folder" in card
         assert "| `a/` | 5 | 0 | - |" in card
-        assert "| `b/` | 0 | 5 | duplicate 5 |" in card
+        assert "| `b/` | 5 | 0 | - |" in card  # duplicates stay articles (duplicate_of)
+        assert "(this version: 5 exact)" in card
         assert f"| `c/` | 0 | {n_empty} | empty {n_empty} |" in card
         assert "0001.txt" not in card  # no per-file row
         prov = json.loads(croissant)["prov:wasDerivedFrom"]

@@ -28,10 +28,13 @@ SHARD_BYTES = 256 * 1024  # small enough for several shards of a config
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """The seeds plus generated pages (GB18030, mojibake, duplicates, spam... among them)."""
+    """The seeds plus generated pages (GB18030, mojibake, duplicates, spam... among them), and
+    inputs every engine must reject."""
     root = tmp_path_factory.mktemp("corpus")
     shutil.copytree(SEEDS, root / "seeds")
     generate.generate(root / "generated", GENERATED, seed=7)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "short.txt").write_text("短。", encoding="utf-8")
     return root
 
 
@@ -55,6 +58,7 @@ def test_two_workers_publish_byte_identical_parquet(corpus, one_worker, tmp_path
     m2 = json.loads((two / "manifest.json").read_text(encoding="utf-8"))
     assert m1["content_fingerprint"] == m2["content_fingerprint"]
     assert m1["documents"] == m2["documents"]
+    assert m1["documents"]["duplicate_articles"], "the corpus has duplicates, marked on every engine alike"
     assert m1["rows"]["articles"] + m1["rows"]["rejected"] == len(list(iter_documents(find_inputs([str(corpus)]))))
 
 
@@ -125,4 +129,5 @@ def test_cli_takes_the_engine_option():
     assert result.exit_code == 0
     assert re.search(r"--engine \[local\|ray\]", result.output)
     assert "--ray-address" in result.output and "RAY_ADDRESS" in result.output
+    assert re.search(r"--duplicates \[mark\|reject\]", result.output)
 

@@ -62,24 +62,36 @@ def test_explain_shows_each_record_with_the_builds_outcome(containers, name, ids
     got = headers(r.stdout)
     assert len(got) == 3, r.stdout
     assert got[0].startswith(f"{a}: article, language zh")
-    assert got[1].startswith(f"{b}: rejected (duplicate): exact duplicate of {a}"), got[1]
+    assert got[1].startswith(f"{b}: exact duplicate of {a}; article, language zh"), got[1]
     assert got[2].startswith(f"{c}: rejected (empty)"), got[2]
 
     build([str(containers / name)], str(tmp_path), "pages", "1.0.0", Settings(), workers=1)
     rejected = pq.read_table(tmp_path / "pages" / "1.0.0" / "data" / "rejected").to_pylist()
-    by_record = {row["record_id"]: row for row in rejected}
-    assert sorted(by_record) == sorted(ids[1:])
-    assert by_record[ids[1]]["reason"] == "duplicate" and by_record[ids[1]]["duplicate_of"] == f"{name}#{ids[0]}"
-    assert by_record[ids[2]]["reason"] == "empty" and by_record[ids[2]]["duplicate_of"] is None
+    assert [(row["record_id"], row["reason"], row["duplicate_of"]) for row in rejected] == [(ids[2], "empty", None)]
     articles = pq.read_table(tmp_path / "pages" / "1.0.0" / "data" / "articles").to_pylist()
-    assert [row["record_id"] for row in articles] == [ids[0]]
+    assert [(row["record_id"], row["duplicate_of"], row["duplicate_kind"]) for row in articles] == [
+        (ids[0], None, None), (ids[1], f"{name}#{ids[0]}", "exact")]
+
+
+def test_explain_and_build_reject_duplicates_when_asked(containers, tmp_path):
+    r = cleaner("explain", str(containers / "pages.jsonl"), "--no-color", "--duplicates", "reject")
+    assert r.returncode == 0, r.stderr
+    got = headers(r.stdout)
+    assert got[1].startswith(f"{containers / 'pages.jsonl'}#b: rejected (duplicate): exact duplicate of "
+                             f"{containers / 'pages.jsonl'}#a"), got[1]
+    build([str(containers / "pages.jsonl")], str(tmp_path), "pages", "1.0.0", Settings(duplicates="reject"), workers=1)
+    rejected = pq.read_table(tmp_path / "pages" / "1.0.0" / "data" / "rejected").to_pylist()
+    assert [(row["record_id"], row["reason"], row["duplicate_of"]) for row in rejected] == [
+        ("b", "duplicate", "pages.jsonl#a"), ("c", "empty", None)]
+    articles = pq.read_table(tmp_path / "pages" / "1.0.0" / "data" / "articles").to_pylist()
+    assert [row["record_id"] for row in articles] == ["a"]
 
 
 def test_record_picks_one_and_keeps_the_duplicate_verdict(containers):
     r = cleaner("explain", str(containers / "pages.jsonl"), "--record", "b", "--no-color")
     assert r.returncode == 0, r.stderr
     [header] = headers(r.stdout)
-    assert header.startswith(f"{containers / 'pages.jsonl'}#b: rejected (duplicate): exact duplicate of")
+    assert header.startswith(f"{containers / 'pages.jsonl'}#b: exact duplicate of {containers / 'pages.jsonl'}#a")
     one_clear_line(cleaner("explain", str(containers / "pages.jsonl"), "--record", "zz"), "no record 'zz'", "a, b, c")
 
 
@@ -94,7 +106,7 @@ def test_standard_input_is_read_like_a_file_of_its_kind(containers):
         assert done.returncode == 0, done.stderr
         got = headers(done.stdout.decode("utf-8"))
         assert [h.split(":")[0] for h in got] == ["-#a", "-#b", "-#c"], got
-        assert "rejected (duplicate): exact duplicate of -#a" in got[1]
+        assert got[1].startswith("-#b: exact duplicate of -#a; article"), got[1]
     plain = subprocess.run([str(CLEANER), "explain", "-", "--no-color"], input=ARTICLE.encode("utf-8"),
                            capture_output=True, timeout=300, check=False)
     assert plain.returncode == 0 and plain.stdout.decode("utf-8").startswith("-: article, language zh")

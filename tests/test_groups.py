@@ -74,10 +74,19 @@ def test_groups_are_named_in_order_and_hold_the_rows_of_one_group(three_groups, 
 
 
 def test_a_duplicate_names_its_kept_copy_in_an_earlier_group(three_groups):
-    rejected = {r["source_file"]: r for r in rows(three_groups, "rejected")}
+    articles = {r["source_file"]: r for r in rows(three_groups, "articles")}
+    assert articles["zz/copy.txt"]["duplicate_of"] == "0000/0000000.txt"
+    assert articles["zz/copy.txt"]["duplicate_kind"] == "exact"
+    assert articles["0000/0000000.txt"]["duplicate_of"] is None
+
+
+def test_rejecting_duplicates_names_the_kept_copy_across_groups(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(spool, "SHARD_FILES", SHARD)
+    monkeypatch.setattr(write, "FILES_PER_GROUP", GROUP)
+    build([str(corpus)], str(tmp_path), "g", "1.0.0", Settings(duplicates="reject"), workers=1)
+    rejected = {r["source_file"]: r for r in rows(tmp_path / "g" / "1.0.0", "rejected")}
     assert rejected["zz/copy.txt"]["reason"] == "duplicate"
     assert rejected["zz/copy.txt"]["duplicate_of"] == "0000/0000000.txt"
-    assert "0000/0000000.txt" in {r["source_file"] for r in rows(three_groups, "articles")}
 
 
 def test_two_workers_and_ray_write_the_groups_byte_identical(three_groups, corpus, tmp_path, monkeypatch):

@@ -205,7 +205,7 @@ def hard(tmp_path_factory):
         try:
             started = time.perf_counter()
             with deadline(60):
-                summary = build([str(d)], str(root / "out"), "hard", "1.0.0", Settings(), workers=1)
+                summary = build([str(d)], str(root / "out"), "hard", "1.0.0", Settings(duplicates="reject"), workers=1)
             seconds = time.perf_counter() - started
         finally:
             (d / "locked.txt").chmod(0o644)

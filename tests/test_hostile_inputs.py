@@ -20,16 +20,17 @@ from cleaner.clean.pipeline import clean
 from cleaner.read.files import decode_source
 from cleaner.run import engine, provenance
 from cleaner.run.build import build
-from cleaner.settings import Settings
+from cleaner.settings import DEFAULT, Settings
 
 PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 SECRET = "AWS_SECRET_ACCESS_KEY=not-a-real-key"
 
 
-def published(tmp_path: Path, inputs: list[Path], **kwargs) -> tuple[dict, list[dict], list[dict]]:
+def published(tmp_path: Path, inputs: list[Path], settings: Settings = DEFAULT,
+              **kwargs) -> tuple[dict, list[dict], list[dict]]:
     """Build the inputs; (manifest, articles, rejected)."""
     out = tmp_path / "out"
-    build([str(i) for i in inputs], str(out), "h", "1.0.0", Settings(), workers=1, **kwargs)
+    build([str(i) for i in inputs], str(out), "h", "1.0.0", settings, workers=1, **kwargs)
     version = out / "h" / "1.0.0"
 
     def rows(config: str) -> list[dict]:
@@ -62,8 +63,8 @@ def test_links_leaving_the_inputs_are_rejected_and_not_read(tmp_path, linked):
     manifest, articles, rejected = published(tmp_path, [linked])
     outcome = {r["source_file"]: r["reason"] for r in rejected}
     assert outcome == {"leak.txt": "outside_input", "linked_folder/": "outside_input", "environ.txt": "outside_input",
-                       "zero.txt": "outside_input", "passwd.txt": "outside_input", "same_page.txt": "duplicate"}
-    assert [a["source_file"] for a in articles] == ["page.txt"]
+                       "zero.txt": "outside_input", "passwd.txt": "outside_input"}
+    assert [(a["source_file"], a["duplicate_of"]) for a in articles] == [("page.txt", None), ("same_page.txt", "page.txt")]
     dump = json.dumps([manifest, articles, rejected], ensure_ascii=False, default=str)  # timestamps as text
     assert SECRET not in dump and "root:" not in dump
     assert all(r["source_sha256"] == "" for r in rejected if r["reason"] == "outside_input")
@@ -200,7 +201,7 @@ def test_a_record_repeating_an_id_keeps_no_duplicate_group_of_its_own(tmp_path):
     d.mkdir()
     jsonl(d / "ids.jsonl", [json.dumps({"id": i, "text": PAGES[t]}, ensure_ascii=False)
                             for i, t in (("same", 0), ("same", 1), ("other", 1), ("third", 0))])
-    _, articles, rejected = published(tmp_path, [d])
+    _, articles, rejected = published(tmp_path, [d], Settings(duplicates="reject"))
     assert [a["record_id"] for a in articles] == ["same", "other"]
     assert [(r["record_id"], r["reason"], r["duplicate_of"]) for r in rejected] == [
         ("same", "duplicate_id", "ids.jsonl#same"), ("third", "duplicate", "ids.jsonl#same")]

@@ -152,9 +152,10 @@ def test_random_corpus_build_accounts_for_every_input(tmp_path_factory, files):
     manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["rows"]["articles"] == len(articles) and manifest["rows"]["rejected"] == len(rejected)
     assert sorted(i["source_file"] for i in provenance.inputs(version)) == names
-    assert manifest["documents"] == {"read": len(files), "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))}
+    assert manifest["documents"] == {"read": len(files), "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items())),
+                                     "duplicate_articles": dict(sorted(summary.duplicates.items()))}
     ids = {r["id"] for r in articles}
     assert {r["id"] for r in rows("segments")} <= ids and {r["id"] for r in rows("removals")} <= ids
-    for r in rejected:
-        if r["reason"] == "duplicate":
-            assert r["duplicate_of"] in {a["source_file"] for a in articles}
+    firsts = {a["source_file"] for a in articles if a["duplicate_of"] is None}
+    assert all(a["duplicate_of"] in firsts for a in articles if a["duplicate_of"] is not None)
+    assert sum(a["duplicate_of"] is not None for a in articles) == sum(summary.duplicates.values())

@@ -29,8 +29,9 @@ def test_manifest_counts_and_the_configs_hold_every_input(tmp_path, monkeypatch)
     manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
     assert "inputs" not in manifest
     assert manifest["documents"] == {"read": PAGES, "articles": summary.kept,
-                                     "rejected": dict(sorted(summary.rejected.items()))}
-    assert summary.rejected["duplicate"] > 0  # the generator's duplicates are among them
+                                     "rejected": dict(sorted(summary.rejected.items())),
+                                     "duplicate_articles": dict(sorted(summary.duplicates.items()))}
+    assert summary.duplicates["exact"] > 0  # the generator's duplicates are among them, marked
     entries = list(provenance.inputs(version))
     names = sorted(p.relative_to(tmp_path / "pages").as_posix() for p in (tmp_path / "pages").rglob("*.txt"))
     assert sorted(e["source_file"] for e in entries) == names

@@ -28,6 +28,8 @@ BLOCK_RULES = (
     MARKER_RULES["widgets.comment_widget"],
     MARKER_RULES["widgets.tag_line"],
     MARKER_RULES["widgets.account_promo"],
+    MARKER_RULES["widgets.app_promo"],
+    MARKER_RULES["widgets.video_player"],
     MARKER_RULES["footer.disclaimer"],
     MARKER_RULES["footer.copyright_line"],
     navigation.breadcrumb,

@@ -167,7 +167,8 @@ def _manifest(settings: Settings, outputs: list[dict], merged: write.Merged, sum
         "lexicons": [{"path": p, "sha256": publish.file_sha256(Path(p))} for p in settings.spam_lexicons],
         # counts only: each document's source file, sha256 and outcome are rows of `articles` or
         # `rejected` (cleaner.run.provenance reads them back)
-        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items()))},
+        "documents": {"read": summary.read, "articles": summary.kept, "rejected": dict(sorted(summary.rejected.items())),
+                      "duplicate_articles": dict(sorted(summary.duplicates.items()))},
         "outputs": outputs,
         "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
         "splits": splits,

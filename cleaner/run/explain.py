@@ -82,7 +82,7 @@ def explain_result(path: str, raw: RawDocument, result: Article | Rejection, dup
             return safe(header)
         pairs, spans = rejected_lines(result.source, settings), []
     else:
-        header = article_header(name, result, duplicate)
+        header = article_header(name, result, duplicate, settings.duplicates == "reject")
         pairs, spans = article_lines(result)
     return "\n".join([safe(header), ""] + [explain_line(block, label, spans) for block, label in pairs])
 
@@ -97,11 +97,12 @@ def rejected_lines(source, settings: Settings) -> list[tuple]:
     return list(zip(blocks, label_blocks(read_view(source.text, blocks), settings, source.markup)))
 
 
-def article_header(name: str, result: Article, duplicate: str | None) -> str:
-    """An article's outcome (or the duplicate it is of), language, encoding and metadata."""
+def article_header(name: str, result: Article, duplicate: str | None, reject: bool = False) -> str:
+    """An article's outcome (and the duplicate it is of: rejected for it when `reject`), language,
+    encoding and metadata."""
     meta = result.metadata
-    return (f"{name}: " + (f"rejected (duplicate): {duplicate}; otherwise " if duplicate else "")
-            + f"article, language {result.language}, encoding {result.source.encoding}; "
+    dup = "" if not duplicate else (f"rejected (duplicate): {duplicate}; otherwise " if reject else f"{duplicate}; ")
+    return (f"{name}: " + dup + f"article, language {result.language}, encoding {result.source.encoding}; "
             f"title {meta.title!r}, published_at {meta.published_at}, "
             f"source {meta.source_name}, authors {', '.join(meta.authors) or '-'}")
 

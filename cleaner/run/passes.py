@@ -112,15 +112,16 @@ def _results(pending: list[spool.Shard], settings: Settings, workers: int) -> It
         yield order.popleft(), done
 
 
-def _rows(done: Prepared, dup: tuple[str, str] | None,
-          summary) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
+def _rows(done: Prepared, dup: tuple[str, str] | None, summary,
+          reject: bool) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
     """The rows to publish for one document, column by column, and their hashes when already
     known; counts it in the summary. `dup` = (kind, name of the kept copy) for a duplicate
-    (kind "id": a record repeating its container's record id): its rejection instead of its article."""
+    (kind "id": a record repeating its container's record id, always rejected); `reject`: a
+    duplicate's rejection instead of its article, else its article with duplicate_of set."""
     if done.reason is not None:
         summary.rejected[done.reason] += 1
         return done.rows, done.hashes
-    if dup is not None:
+    if dup is not None and (reject or dup[0] == "id"):
         kind, kept = dup
         if kind == "id":
             summary.rejected["duplicate_id"] += 1
@@ -138,4 +139,8 @@ def _rows(done: Prepared, dup: tuple[str, str] | None,
     summary.sentences += art["n_sentences"][0]
     summary.languages[art["language"][0]] += 1
     summary.article_lengths.append(art["n_chars"][0])
-    return done.rows, done.hashes
+    if dup is None:
+        return done.rows, done.hashes
+    summary.duplicates[dup[0]] += 1
+    marked = dict(art, duplicate_of=[dup[1]], duplicate_kind=[dup[0]])
+    return dict(done.rows, articles=marked), {c: h for c, h in done.hashes.items() if c != "articles"}

@@ -69,7 +69,8 @@ def config_keys(settings: Settings) -> list[tuple[str, str]]:
 
 def write_group(task: GroupTask, work_root: str, staging: str, settings: Settings, shard_bytes: int) -> Written:
     """Every document of the group's shards, in input order, to its config's Parquet files in
-    the staging folder: a duplicate's rejection in place of its article."""
+    the staging folder: a duplicate's article marked with the copy it repeats, or (settings.duplicates
+    "reject") its rejection in place of its article."""
     work = spool.WorkDir(Path(work_root))
     summary = Summary()
     writers = {(c, s): publish.ConfigWriter(c, Path(staging) / "data" / c, shard_bytes=shard_bytes, split=s,
@@ -79,7 +80,7 @@ def write_group(task: GroupTask, work_root: str, staging: str, settings: Setting
         for index, done in enumerate(work.replay(number)):
             key = spool.order_key(number, index)
             dup = ("id", done.name) if key in task.repeated else task.duplicates.get(key)
-            rows, hashes = _rows(done, dup, summary)
+            rows, hashes = _rows(done, dup, summary, settings.duplicates == "reject")
             for config, config_rows in rows.items():
                 if config_rows:
                     split = "train" if config == "rejected" else done.split

@@ -20,8 +20,10 @@ PROCESSING_STEPS = [
      "paragraph, and blocks repeating another block of the same article."),
     ("Move title, date, outlet, authors, editors and summary into columns; segment the body into "
      "headings, paragraphs, captions, quotes and list items, and those into sentences."),
-    ("Identify the language (langdetect, seeded); reject empty, undecodable, too short and duplicate "
-     "documents (exact hash of the normalised text, and MinHash LSH near duplicates)."),
+    ("Identify the language (langdetect, seeded); reject empty, undecodable and too short documents; "
+     "find duplicates (exact hash of the normalised text, and MinHash LSH near duplicates): the copy "
+     "first in input order is kept, the others are marked in duplicate_of (or rejected, as the "
+     "settings' `duplicates` says)."),
 ]
 
 
