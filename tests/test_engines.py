@@ -112,9 +112,9 @@ def local_ray():
 
 
 def test_ray_engine_publishes_byte_identical_parquet(local_ray, corpus, one_worker, tmp_path, monkeypatch):
-    from cleaner.run import ray_engine
+    from cleaner.run import spool
 
-    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 4)  # many tasks, their results in order
+    monkeypatch.setattr(spool, "SHARD_FILES", 4)  # many tasks, their results in any order
     ray_dir = build_once(corpus, tmp_path, workers=2, engine="ray")
     assert parquet_files(ray_dir) == parquet_files(one_worker)
     assert local_ray.is_initialized()  # a Ray it did not start is left running

@@ -67,13 +67,14 @@ def start(command: list[str], out: Path, corpus: Path, workers: int, **kwargs) -
 
 def left_behind(out: Path) -> list[str]:
     """What an interrupted build left in OUT/news, besides a work folder of completed input
-    shards (run.spool: kept so that a rerun resumes; every spool file there has its marker)."""
+    shards (run.spool: kept so that a rerun resumes; every spool file there has its keys and marker)."""
     names = []
     for p in sorted((out / "news").iterdir()):
         if p.name.startswith(".2.0.0.work-"):
             files = sorted(f.name for f in p.iterdir())
             pickles = [f for f in files if f.endswith(".pickle")]
-            assert pickles and files == sorted(pickles + [f.replace(".pickle", ".done") for f in pickles]), files
+            assert pickles and files == sorted(pickles + [f.replace(".pickle", e) for f in pickles
+                                                          for e in (".done", ".keys")]), files
             continue
         names.append(p.name)
     return names

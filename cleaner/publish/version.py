@@ -84,6 +84,7 @@ class ConfigWriter:
     directory: Path
     shard_bytes: int = SHARD_BYTES
     split: str = "train"  # the split its files name (train-*, validation-*)
+    group: int | None = None  # the group of input files it writes (run.write): in its files' names
     rows: int = 0
     _row_sum: int = 0
     _buffer: list[list] = field(default_factory=list)  # per column of the config, its buffered values
@@ -134,25 +135,33 @@ class ConfigWriter:
             self._writer = None
 
     def _part_prefix(self) -> str:
-        """Name of a shard being written (renamed by close): part-N, part-validation-N."""
-        return "part-" if self.split == "train" else f"part-{self.split}-"
+        """Name of a shard being written (renamed later): part-[GROUP-][SPLIT-]N."""
+        group = "" if self.group is None else f"{self.group:06d}-"
+        return f"part-{group}" if self.split == "train" else f"part-{group}{self.split}-"
 
     def _schema(self) -> pa.Schema:
-        meta = {"huggingface": json.dumps({"info": {"features": schema.hf_features(self.config)}})}
-        return schema.arrow_schema(self.config).with_metadata(meta)
+        return config_schema(self.config)
 
-    def close(self) -> list[Path]:
-        """Finish writing; shards renamed SPLIT-0000i-of-0000n.parquet. A config with no rows
-        still gets one (empty) file so that readers see its columns."""
+    @property
+    def row_sum(self) -> int:
+        """The sum of its documents' row hashes (modulo HASH_MOD): see content_hash."""
+        return self._row_sum
+
+    def finish(self) -> list[Path]:
+        """Finish writing; the shards written, in order, under their part names (none when no
+        row came)."""
         self._flush()
         if self._writer is not None:
             self._writer.close()
             self._writer = None
+        return list(self._shards)
+
+    def close(self) -> list[Path]:
+        """Finish writing; shards renamed SPLIT-0000i-of-0000n.parquet. A config with no rows
+        still gets one (empty) file so that readers see its columns."""
+        self.finish()
         if not self._shards:
-            # no row group at all: a row group of 0 rows makes `datasets` read batches of size 0
-            path = self.directory / f"{self._part_prefix()}00000.parquet"
-            pq.ParquetWriter(path, self._schema(), compression="zstd").close()
-            self._shards.append(path)
+            self._shards.append(empty_file(self.config, self.directory, self.split))
         n = len(self._shards)
         final = []
         for i, path in enumerate(self._shards):
@@ -162,10 +171,29 @@ class ConfigWriter:
         return final
 
     def content_hash(self) -> str:
-        """Hash of the rows (a sum of the hashes of each document's rows, so the same in any order, id order
-        included) that does not depend on the Parquet library's bytes; constant memory."""
-        config = self.config if self.split == "train" else f"{self.config}/{self.split}"
-        return hashlib.sha256(f"{config}:{self.rows}:{self._row_sum:064x}".encode()).hexdigest()
+        return content_hash(self.config, self.split, self.rows, self._row_sum)
+
+
+def content_hash(config: str, split: str, rows: int, row_sum: int) -> str:
+    """Hash of a config's rows (a sum of the hashes of each document's rows, so the same in any order,
+    id order included, and summed over groups written apart) that does not depend on the Parquet
+    library's bytes; constant memory."""
+    name = config if split == "train" else f"{config}/{split}"
+    return hashlib.sha256(f"{name}:{rows}:{row_sum:064x}".encode()).hexdigest()
+
+
+def config_schema(config: str) -> pa.Schema:
+    """A config's Arrow schema with the features `datasets` reads from its files."""
+    meta = {"huggingface": json.dumps({"info": {"features": schema.hf_features(config)}})}
+    return schema.arrow_schema(config).with_metadata(meta)
+
+
+def empty_file(config: str, directory: Path, split: str = "train") -> Path:
+    """A Parquet file of the config's columns and no row group (a row group of 0 rows makes
+    `datasets` read batches of size 0), named to be renamed."""
+    path = directory / f"part-empty-{split}.parquet"
+    pq.ParquetWriter(path, config_schema(config), compression="zstd").close()
+    return path
 
 
 class Terminated(KeyboardInterrupt):
@@ -286,6 +314,8 @@ __all__ = [
     "check_license",
     "check_name",
     "check_version",
+    "content_hash",
+    "empty_file",
     "file_sha256",
     "finalise",
     "git_commit",

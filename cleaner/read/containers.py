@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cleaner import terminal
 from cleaner.read.files import RawDocument
+from cleaner.read.remote import open_input
 from cleaner.read.walk import InputFile
 
 TEXT_FIELDS = ("text", "content", "body")
@@ -85,9 +86,9 @@ def _record(item: InputFile, record: dict, n: int, html_fields: tuple[str, ...] 
 
 def read_jsonl(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> Iterator[RawDocument]:
     """One document per line of a JSON Lines file (optionally gzipped)."""
-    opener = gzip.open if item.path.name.lower().endswith(".gz") else open
+    gz = item.path.name.lower().endswith(".gz")
     try:
-        with opener(item.path, "rb") as f:
+        with open_input(item.path) as raw, (gzip.open(raw, "rb") if gz else contextlib.nullcontext(raw)) as f:
             blank = True
             for n, line in enumerate(f):
                 if not line.strip():
@@ -114,19 +115,24 @@ def read_parquet(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) ->
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(item.path)
-        names = set(pf.schema_arrow.names)
-        columns = [c for c in (*html_fields, *TEXT_FIELDS, *URL_FIELDS, *ID_FIELDS) if c in names]
-        if not any(c in names for c in (*html_fields, *TEXT_FIELDS)):
-            yield RawDocument(item.relative, error=("not_text", f"no text column ({', '.join(TEXT_FIELDS)})"))
-            return
-        n = 0
-        for batch in pf.iter_batches(batch_size=1000, columns=columns):
-            for record in batch.to_pylist():
-                yield _record(item, record, n, html_fields)
-                n += 1
+        with contextlib.ExitStack() as stack:
+            source = item.path if isinstance(item.path, Path) else stack.enter_context(item.path.open())
+            yield from _parquet_rows(item, pq.ParquetFile(source), html_fields)
     except Exception as e:  # pyarrow raises several kinds for a damaged file
         yield RawDocument(item.relative, error=("unreadable", f"{type(e).__name__}: {e}"))
+
+
+def _parquet_rows(item: InputFile, pf, html_fields: tuple[str, ...]) -> Iterator[RawDocument]:
+    names = set(pf.schema_arrow.names)
+    columns = [c for c in (*html_fields, *TEXT_FIELDS, *URL_FIELDS, *ID_FIELDS) if c in names]
+    if not any(c in names for c in (*html_fields, *TEXT_FIELDS)):
+        yield RawDocument(item.relative, error=("not_text", f"no text column ({', '.join(TEXT_FIELDS)})"))
+        return
+    n = 0
+    for batch in pf.iter_batches(batch_size=1000, columns=columns):
+        for record in batch.to_pylist():
+            yield _record(item, record, n, html_fields)
+            n += 1
 
 
 def media_type(content_type: str) -> tuple[str, str | None]:
@@ -149,7 +155,7 @@ def read_warc(item: InputFile, html_fields: tuple[str, ...] = HTML_FIELDS) -> It
 
     n_truncated = 0
     try:
-        with open(item.path, "rb") as f:
+        with open_input(item.path) as f:
             for n, record in enumerate(_quiet(ArchiveIterator(f))):
                 doc = _warc_document(item, record, n)
                 if doc is not None:
@@ -203,7 +209,7 @@ def _gzip_complete(path) -> bool:
     """Every gzip member of the file ends (a record cut off inside its member's header leaves
     warcio nothing to report)."""
     try:
-        with gzip.open(path, "rb") as f:
+        with open_input(path) as raw, gzip.open(raw, "rb") as f:
             while f.read(1 << 20):
                 pass
     except (OSError, EOFError, zlib.error):

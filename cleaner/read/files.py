@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from cleaner.document import Rejection, Source, document_id
 from cleaner.read.html import html_name, html_source, looks_like_html, markup_source
+from cleaner.read.remote import open_input
 from cleaner.read.walk import InputFile
 
 # Only mojibake is repaired: no quote straightening, no width folding, no NFC/NFKC.
@@ -304,7 +305,7 @@ def _nothing_in(path: Path) -> tuple[str, str]:
     """The rejection of a container file with no record: `empty` (no bytes, or white space only)
     or `no_records` (something, but not one record)."""
     try:
-        with open(path, "rb") as f:
+        with open_input(path) as f:
             head = f.read(1 << 20)
     except OSError as e:
         return "unreadable", f"{type(e).__name__}: {e.strerror or e}"

@@ -18,12 +18,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaner.read import remote
+
 PSEUDO_FILE_SYSTEMS = ("/proc", "/sys", "/dev")  # kernel and device files: never read through a link
 
 
 @dataclass(frozen=True)
 class InputFile:
-    path: Path
+    path: Path | remote.RemotePath  # a local file, or a file behind an fsspec URL
     relative: str  # its source_file: see the module's docstring (posix separators)
     error: str | None = None  # why it is not read (an unreadable folder, a link leading out)
     reason: str = "unreadable"  # the rejection reason when `error` is set
@@ -41,7 +43,9 @@ def input_labels(inputs: list[str | os.PathLike]) -> list[str]:
         return [""] * len(inputs)
     labels: list[str] = []
     for given in inputs:
-        base = printable(Path(given).name or Path(given).resolve().name or "input")
+        own = remote.RemotePath(str(given)).name if remote.is_url(given) else \
+            Path(given).name or Path(given).resolve().name
+        base = printable(own or "input")
         label, n = base, 1
         while label in labels:
             n += 1
@@ -51,9 +55,13 @@ def input_labels(inputs: list[str | os.PathLike]) -> list[str]:
 
 
 def find_inputs(inputs: list[str | os.PathLike], follow_symlinks: bool = False) -> Iterator[InputFile]:
-    """Files under each input (recursively, sorted, symlink loops skipped), or the file itself."""
-    roots = [os.path.realpath(given) for given in inputs]
+    """Files under each input (recursively, sorted, symlink loops skipped), or the file itself;
+    an fsspec URL's files are listed through fsspec (read.remote)."""
+    roots = [os.path.realpath(given) for given in inputs if not remote.is_url(given)]
     for given, label in zip(inputs, input_labels(inputs)):
+        if remote.is_url(given):
+            yield from _listed(str(given), label)
+            continue
         root = Path(given)
         if not root.is_dir():  # a file, or something else (a FIFO...) that iter_documents rejects
             relative = label or printable(root.name)
@@ -61,6 +69,16 @@ def find_inputs(inputs: list[str | os.PathLike], follow_symlinks: bool = False) 
             yield InputFile(root, relative, why, "outside_input") if why else InputFile(root, relative)
             continue
         yield from _walk(root, label, roots, follow_symlinks)
+
+
+def _listed(url: str, label: str) -> Iterator[InputFile]:
+    """The files under a URL (or the URL's file), named as a local folder's would be."""
+    folder, found = remote.list_url(url)
+    for path, relative in found:
+        if folder:
+            yield InputFile(path, f"{label}/{printable(relative)}" if label else printable(relative))
+        else:
+            yield InputFile(path, label or printable(relative))
 
 
 def _walk(root: Path, label: str, roots: list[str], follow: bool) -> Iterator[InputFile]:

@@ -3,49 +3,23 @@ duplicates, decided once every article is known -> rows written in a second pass
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-from array import array
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from contextlib import nullcontext
 from pathlib import Path
 
 from cleaner import __version__, terminal
 from cleaner.publish import croissant
 from cleaner.publish import version as publish
 from cleaner.publish.diff import changelog
+from cleaner.read import remote
 from cleaner.read.walk import find_inputs
-from cleaner.run import spool
+from cleaner.run import spool, write
 from cleaner.run.dedupe import DuplicateGroups
-from cleaner.run.passes import FirstPass, first_pass, second_pass
+from cleaner.run.passes import FirstPass, first_pass
+from cleaner.run.summary import Summary
 from cleaner.settings import Settings
-
-
-@dataclass
-class Summary:
-    read: int = 0
-    kept: int = 0
-    rejected: Counter = field(default_factory=Counter)
-    duplicates: Counter = field(default_factory=Counter)  # articles kept as duplicates, by kind (exact, near)
-    removed_chars: Counter = field(default_factory=Counter)
-    removed_by_rule: Counter = field(default_factory=Counter)
-    sentences: int = 0
-    chars: int = 0
-    languages: Counter = field(default_factory=Counter)
-    article_lengths: array = field(default_factory=lambda: array("q"))  # packed: 8 bytes an article
-    status: str = ""
-    version_dir: str = ""
-
-    def line(self) -> str:
-        removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed_chars.items())) or "none"
-        rejected = sum(self.rejected.values())
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(self.rejected.items()))
-        dups = sum(self.duplicates.values())
-        return (f"{self.read} documents read, {self.kept} kept"
-                + (f" ({dups} of them duplicates)" if dups else "") + f", {rejected} rejected"
-                + (f" ({reasons})" if reasons else "") + f"; characters removed: {removed}")
 
 
 def build(inputs: list[str], out: str, name: str, version: str, settings: Settings, workers: int = 1,
@@ -65,6 +39,7 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
     The first pass's documents are spooled per input shard into a work folder beside the
     version (run.spool): an interrupted build, run again, cleans only the shards it had not
     finished. The folder is removed once the version is published."""
+    inputs = [remote.local_path(i) or i if isinstance(i, str) else i for i in inputs]  # file:// is a local path
     check(inputs, name, version, settings)
     out_dir = Path(out)
     target = out_dir / name / version
@@ -76,18 +51,15 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             summary = Summary(version_dir=str(target))
             work = spool.WorkDir(spool.work_dir(out_dir, name, version, inputs, settings, follow_symlinks))
             state = FirstPass(DuplicateGroups(settings.near_duplicate_threshold), summary, progress)
-            n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state,
-                                  (settings, workers, engine, ray_address))
-            writers = second_pass(work, n_shards, state, summary, staging, settings, shard_bytes)
+            with _engine(engine, workers, ray_address):
+                n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state, (settings, workers, engine))
+                merged = write.second_pass(work, n_shards, state, summary, staging, settings, shard_bytes, engine)
             if summary.kept == 0 and not allow_empty:
                 work.remove()  # a refusal, not an interruption: nothing to resume
                 raise publish.PublishError(empty_message(summary))
-            files = {key: w.close() for key, w in writers.items()}
-            content = hashlib.sha256("".join(f"{c}:{w.content_hash()}" for (c, _), w in writers.items())
-                                     .encode()).hexdigest()
-            manifest = _manifest(staging, inputs, settings, files, writers, content, summary)
+            manifest = _manifest(settings, write.name_files(staging, merged), merged, summary)
             _describe(staging, out_dir, name, version, manifest, settings, summary)
-            summary.status = publish.finalise(staging, target, content)
+            summary.status = publish.finalise(staging, target, manifest["content_fingerprint"])
             work.remove()
             return summary
         finally:
@@ -104,7 +76,9 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
     publish.check_version(version)
     publish.check_license((settings.license or "unknown").lower())
     for given in inputs:
-        if not os.path.exists(given) and not os.path.islink(given):
+        if remote.is_url(given):
+            _check_url(given)
+        elif not os.path.exists(given) and not os.path.islink(given):
             raise publish.PublishError(f"input {terminal.safe_line(given)} does not exist")
     for path in settings.spam_lexicons:
         try:
@@ -115,6 +89,19 @@ def check(inputs: list[str], name: str, version: str, settings: Settings) -> Non
         except (OSError, ValueError) as e:
             raise publish.PublishError(f"spam lexicon {terminal.safe_line(path)}: "
                                        f"{terminal.safe_line(str(e.strerror if isinstance(e, OSError) else e))}") from None
+
+
+def _check_url(url: str) -> None:
+    """An fsspec URL input that exists, on a file system whose package is installed."""
+    try:
+        found = remote.exists(url)
+    except ValueError as e:
+        raise publish.PublishError(terminal.safe_line(str(e))) from None
+    except Exception as e:  # each file system raises its own kinds (credentials, network)
+        raise publish.PublishError(f"input {terminal.safe_line(url)}: {type(e).__name__}: "
+                                   f"{terminal.safe_line(str(e))}") from None
+    if not found:
+        raise publish.PublishError(f"input {terminal.safe_line(url)} does not exist")
 
 
 def _describe(staging: Path, out_dir: Path, name: str, version: str, manifest: dict, settings: Settings,
@@ -158,18 +145,19 @@ def load_language_profiles() -> None:
         raise
 
 
-def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict, writers: dict, content: str,
-              summary: Summary) -> dict:
-    import pyarrow.parquet as pq
+def _engine(engine: str, workers: int, ray_address: str | None):
+    """Ray connected for both passes when the build runs on it."""
+    if engine != "ray":
+        return nullcontext()
+    from cleaner.run.ray_engine import session
 
-    outputs = []
+    return session(workers, ray_address)
+
+
+def _manifest(settings: Settings, outputs: list[dict], merged: write.Merged, summary: Summary) -> dict:
     splits: dict[str, dict[str, int]] = {}
-    for (config, split), paths in files.items():
-        splits.setdefault(config, {})[split] = writers[(config, split)].rows
-        for p in paths:
-            outputs.append({"path": p.relative_to(staging).as_posix(), "config": config, "split": split,
-                            "sha256": publish.file_sha256(p), "bytes": p.stat().st_size,
-                            "rows": pq.read_metadata(p).num_rows})
+    for (config, split), part in merged.parts.items():
+        splits.setdefault(config, {})[split] = part.rows
     return {
         "tool": {"name": publish.TOOL, "version": __version__, "git_commit": publish.git_commit(),
                  "pyarrow": __import__("pyarrow").__version__},
@@ -184,5 +172,5 @@ def _manifest(staging: Path, inputs: list[str], settings: Settings, files: dict,
         "outputs": outputs,
         "rows": {c: sum(by_split.values()) for c, by_split in splits.items()},
         "splits": splits,
-        "content_fingerprint": content,
+        "content_fingerprint": merged.content(),
     }

@@ -94,8 +94,8 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
     """Results in input order, from one process or a pool of `workers` processes; with
     `prepared`, rows.Prepared records ready to publish."""
     workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
-    if engine == "ray":  # Ray reads the inputs itself: ray_engine.run_ray takes the input files
-        raise ValueError("the ray engine runs from the input files: cleaner.run.ray_engine.run_ray")
+    if engine == "ray":  # Ray reads the inputs itself: ray_engine.clean_shards takes the input shards
+        raise ValueError("the ray engine runs from the input files: cleaner.run.ray_engine.clean_shards")
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if workers <= 1:

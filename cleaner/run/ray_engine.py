@@ -1,10 +1,12 @@
-"""The Ray Data engine: the workers read the inputs, decode and clean them, and hand back each
-document's prepared rows, in input order, as one streaming dataset (no windows, no barriers).
+"""The Ray Data engine: the workers read, clean and spool the inputs, and write the Parquet.
 
-The driver lists the input files and sends their paths; a task reads a few files (every
-container format, record by record, exactly as the local engine does: read.files.iter_documents) and
-returns its documents' rows.Prepared, pickled, with their order key. Duplicates and publishing
-follow in the build, the same for every engine.
+First pass: the driver lists the input files and sends each input shard (run.spool: 64 files,
+paths or fsspec URLs) to a task, which reads them (every container format, record by record,
+exactly as the local engine does: read.files.iter_documents), cleans them, spools the documents
+into the work folder and hands back only what the duplicate decisions need (spool.ShardKeys).
+Second pass: once the driver has decided the duplicates, each group of shards (run.write) is a
+task that writes its Parquet files into the staging folder and reports its counts; the driver
+merges them and publishes. The work and output folders must be reachable from every node.
 
 Connecting: an address (`--ray-address`, else RAY_ADDRESS) joins that cluster as it is, with no
 resource arguments; with none, a local Ray is started with `workers` CPUs and stopped at the end.
@@ -13,18 +15,22 @@ A Ray this process had already initialised is used and left running.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 from cleaner.read.files import iter_documents
-from cleaner.read.walk import InputFile
+from cleaner.read.remote import PROCESS_LOCAL, RemotePath
+from cleaner.run import spool
 from cleaner.settings import Settings
 
-FILES_PER_TASK = 16  # input files a Ray task reads and cleans (a container file may hold many documents)
 PREFETCH = 4  # batches of results the driver reads ahead
 
 
@@ -55,59 +61,110 @@ def connect(workers: int = 0, address: str | None = None):
 
 
 def _quiet(ray) -> None:
-    """No progress bars or per-operator statistics on the driver's terminal; results in order."""
+    """No progress bars or per-operator statistics on the driver's terminal (results come in any
+    order: the duplicate decisions and the merge do not depend on it)."""
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_auto_log_stats = False
-    context.execution_options.preserve_order = True
 
 
-def _clean_files(batch: dict, settings: Settings) -> dict:
-    """One Ray task: read, decode and clean these files; each document's prepared rows, pickled,
-    with (file number, record number) to check the order by."""
-    import numpy as np
-
-    from cleaner.run.engine import work
-
-    files, records, blobs = [], [], []
-    for i, path, relative, error, reason in zip(batch["i"], batch["path"], batch["relative"], batch["error"],
-                                                batch["reason"]):
-        item = InputFile(Path(os.fsdecode(bytes(path))), str(relative), str(error) or None, str(reason))
-        for record, raw in enumerate(iter_documents([item], settings.html_fields)):
-            files.append(int(i))
-            records.append(record)
-            blobs.append(pickle.dumps(work(raw, settings, prepared=True), protocol=pickle.HIGHEST_PROTOCOL))
-    return {"file": np.array(files, dtype=np.int64), "record": np.array(records, dtype=np.int64),
-            "result": np.array(blobs, dtype=object)}
-
-
-def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, address: str | None = None,
-            files_per_task: int | None = None) -> Iterator:
-    """(number of its input file, rows.Prepared) of every document of the input files, in
-    input order, cleaned on Ray Data."""
-    files_per_task = files_per_task or FILES_PER_TASK
+@contextmanager
+def session(workers: int = 0, address: str | None = None) -> Iterator[None]:
+    """Ray connected (joined or started, see connect) for a build; a Ray this call started is
+    stopped at the end."""
     ray, started = connect(workers, address)
     try:
         _quiet(ray)
-        listed = [{"i": i, "path": os.fsencode(item.path), "relative": item.relative, "error": item.error or "",
-                   "reason": item.reason}
-                  for i, item in enumerate(items)]
-        if not listed:
-            return
-        ds = ray.data.from_items(listed, override_num_blocks=max(1, -(-len(listed) // files_per_task)))
-        ds = ds.map_batches(_clean_files, batch_size=files_per_task, batch_format="numpy",
-                            fn_kwargs={"settings": settings}, num_cpus=1)
-        last = (-1, -1)
-        for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
-            for f, r, blob in zip(batch["file"], batch["record"], batch["result"]):
-                key = (int(f), int(r))
-                if key <= last:
-                    raise RuntimeError(f"Ray returned document {key} after {last}: out of input order")
-                last = key
-                yield key[0], pickle.loads(blob)
+        yield
     finally:
         if started:
             ray.shutdown()
 
+
+def _clean_shards(batch: dict, settings: Settings, work_root: str) -> dict:
+    """One Ray task: read, decode and clean an input shard's files, spooled into the work folder
+    (run.spool, as the local engine spools); its ShardKeys back to the driver, pickled."""
+    from cleaner.run.engine import work
+
+    _settle(settings)
+    out = []
+    for number, blob in zip(batch["number"], batch["items"]):
+        writer = spool.WorkDir(Path(work_root)).writer(spool.Shard(int(number), pickle.loads(blob)))
+        try:
+            for raw in iter_documents(writer.shard.items, settings.html_fields):
+                writer.add(work(raw, settings, prepared=True))
+            keys = writer.finish()
+        except BaseException:
+            writer.abandon()
+            raise
+        out.append(pickle.dumps(keys.without_names(), protocol=pickle.HIGHEST_PROTOCOL))
+    return {"keys": np.array(out, dtype=object)}
+
+
+_settled = False
+
+
+def _settle(settings: Settings) -> None:
+    """Once per worker process: the rules' dictionaries loaded and kept out of the garbage
+    collector's way, as the local engine does (engine._settled)."""
+    global _settled
+    if not _settled:
+        from cleaner.clean.pipeline import warm_up
+
+        warm_up(settings)
+        gc.collect()
+        gc.freeze()
+        _settled = True
+
+
+def clean_shards(pending: list[spool.Shard], settings: Settings, work_root: Path) -> Iterator[spool.ShardKeys]:
+    """Each pending input shard cleaned and spooled by Ray's workers (one shard a task); their
+    ShardKeys, as they complete."""
+    for shard in pending:
+        for item in shard.items:
+            _check_reachable(item.path)
+    if not pending:
+        return
+    import ray
+
+    ds = ray.data.from_items([{"number": s.number, "items": pickle.dumps(s.items, protocol=pickle.HIGHEST_PROTOCOL)}
+                              for s in pending], override_num_blocks=len(pending))
+    ds = ds.map_batches(_clean_shards, batch_size=1, batch_format="numpy", num_cpus=1,
+                        fn_kwargs={"settings": settings, "work_root": str(work_root)})
+    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
+        for blob in batch["keys"]:
+            yield pickle.loads(blob)
+
+
+def _write_groups(batch: dict, work_root: str, staging: str, settings: Settings, shard_bytes: int) -> dict:
+    """One Ray task: a group of spooled shards written as Parquet into the staging folder."""
+    from cleaner.run.write import write_group
+
+    out = [pickle.dumps(write_group(pickle.loads(blob), work_root, staging, settings, shard_bytes),
+                        protocol=pickle.HIGHEST_PROTOCOL) for blob in batch["task"]]
+    return {"written": np.array(out, dtype=object)}
+
+
+def write_groups(tasks: list, work_root: str, staging: str, settings: Settings, shard_bytes: int) -> Iterator:
+    """Each write.GroupTask run by Ray's workers (one a task); their write.Written reports."""
+    if not tasks:
+        return
+    import ray
+
+    ds = ray.data.from_items([{"task": pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL)} for t in tasks],
+                             override_num_blocks=len(tasks))
+    ds = ds.map_batches(_write_groups, batch_size=1, batch_format="numpy", num_cpus=1,
+                        fn_kwargs={"work_root": work_root, "staging": staging, "settings": settings,
+                                   "shard_bytes": shard_bytes})
+    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
+        for blob in batch["written"]:
+            yield pickle.loads(blob)
+
+
+def _check_reachable(path) -> None:
+    """Refuse an input Ray's workers cannot read: a file system living in this process."""
+    if isinstance(path, RemotePath) and path.protocol in PROCESS_LOCAL:
+        raise RuntimeError(f"{path.protocol}:// files live in this process's memory, which Ray's workers do "
+                           f"not share: use the local engine, or a file system every node reads")

@@ -3,8 +3,10 @@
 Input files are taken SHARD_FILES at a time, in the order they are found: an input shard. Each
 shard's documents (rows.Prepared, pickled, in input order) go to `shard-NNNNNN.pickle` in a
 work folder beside the version (`.VERSION.work-KEY`, KEY from the tool version, settings and
-inputs given); once the shard is complete its completion marker `shard-NNNNNN.done` records
-the shard's files (name, size, modification time) and its document count. Rerunning the same
+inputs given), what the duplicate decisions need of them (ShardKeys) to `shard-NNNNNN.keys`;
+once the shard is complete its completion marker `shard-NNNNNN.done` records the shard's files
+(name, size, modification time) and its document count. Whichever process cleans a shard
+writes these (the build's for the local engine, a Ray worker for Ray). Rerunning the same
 build finds the shards whose marker still matches their files and cleans only the others. The
 folder is removed once the version is published.
 """
@@ -17,11 +19,12 @@ import os
 import pickle
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner import __version__
 from cleaner.publish.rows import Prepared
+from cleaner.read.remote import is_url
 from cleaner.read.walk import InputFile
 from cleaner.settings import Settings
 
@@ -33,6 +36,40 @@ SHIFT = 32  # a document's order key: shard number << SHIFT | its number within 
 class Shard:
     number: int
     items: list[InputFile]
+
+
+@dataclass
+class ShardKeys:
+    """What the duplicate decisions need of a shard's documents (their index in the shard)."""
+
+    number: int
+    documents: int = 0
+    articles: list[tuple[int, tuple]] = field(default_factory=list)  # (index, dedupe.text_signature)
+    repeated: list[int] = field(default_factory=list)  # records repeating an article's record id in their container
+    names: list[str] = field(default_factory=list)  # every document's rows.Prepared.name, in order
+    _file: str | None = None  # while counting: the container whose record ids `_ids` holds
+    _ids: set = field(default_factory=set)
+
+    def count(self, done: Prepared) -> None:
+        """The shard's next document: an article joins the duplicate groups unless it repeats
+        the record id of an article of its container (a container's records are consecutive and
+        lie in one shard)."""
+        index = self.documents
+        self.documents += 1
+        self.names.append(done.name)
+        if done.signature is None:
+            return
+        if done.record_id is not None:
+            if done.source_file != self._file:
+                self._file, self._ids = done.source_file, set()
+            if done.id in self._ids:
+                self.repeated.append(index)
+                return
+            self._ids.add(done.id)
+        self.articles.append((index, done.signature))
+
+    def without_names(self) -> ShardKeys:
+        return ShardKeys(self.number, self.documents, self.articles, self.repeated)
 
 
 def shards(items: Iterable[InputFile], size: int | None = None) -> Iterator[Shard]:
@@ -59,7 +96,7 @@ def files_of(shard: Shard) -> list:
     out = []
     for item in shard.items:
         try:
-            st = os.stat(item.path)
+            st = item.path.stat()  # a local file's, or a URL's (read.remote)
             out.append([item.relative, st.st_size, st.st_mtime_ns])
         except OSError:
             out.append([item.relative, None, None])
@@ -69,7 +106,7 @@ def files_of(shard: Shard) -> list:
 def work_dir(out: Path, name: str, version: str, inputs: list[str], settings: Settings,
              follow_symlinks: bool = False) -> Path:
     """The work folder of this build: the same for a rerun of it, another for other settings."""
-    key = json.dumps([__version__, settings.fingerprint(), [os.path.abspath(i) for i in inputs], SHARD_FILES,
+    key = json.dumps([__version__, settings.fingerprint(), [i if is_url(i) else os.path.abspath(i) for i in inputs], SHARD_FILES,
                       follow_symlinks])
     return out / name / f".{version}.work-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
@@ -84,13 +121,22 @@ class WorkDir:
     def _marker(self, number: int) -> Path:
         return self.root / f"shard-{number:06d}.done"
 
+    def _keys(self, number: int) -> Path:
+        return self.root / f"shard-{number:06d}.keys"
+
     def done(self, shard: Shard) -> bool:
         """The shard was completed by an earlier run over the same files."""
         try:
             marker = json.loads(self._marker(shard.number).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        return marker.get("files") == files_of(shard) and self._spool(shard.number).is_file()
+        return marker.get("files") == files_of(shard) and self._spool(shard.number).is_file() \
+            and self._keys(shard.number).is_file()
+
+    def keys(self, number: int) -> ShardKeys:
+        """A completed shard's ShardKeys."""
+        with open(self._keys(number), "rb") as f:
+            return pickle.load(f)
 
     def replay(self, number: int) -> Iterator[Prepared]:
         """A completed shard's documents, in their order."""
@@ -117,26 +163,34 @@ class WorkDir:
 
 
 class ShardWriter:
-    """Spools one shard's documents; `finish` makes it complete (file renamed, then marker)."""
+    """Spools one shard's documents; `finish` makes it complete (files renamed, then marker)."""
 
     def __init__(self, work: WorkDir, shard: Shard) -> None:
-        self.work, self.shard, self.count = work, shard, 0
+        self.work, self.shard = work, shard
+        self.keys = ShardKeys(shard.number)
         self._tmp = work._spool(shard.number).with_suffix(".part")
         self._file = open(self._tmp, "wb")
 
-    def add(self, done: Prepared) -> int:
-        """Spool a document; returns its order key."""
+    def add(self, done: Prepared) -> None:
+        """Spool a document."""
         pickle.dump(done, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.count += 1
-        return order_key(self.shard.number, self.count - 1)
+        self.keys.count(done)
 
-    def finish(self) -> None:
+    def finish(self) -> ShardKeys:
+        """The shard complete: its spool and keys in place, then its marker; returns its keys."""
         self._file.close()
         os.replace(self._tmp, self.work._spool(self.shard.number))
+        self.keys._file, self.keys._ids = None, set()
+        keys = self.work._keys(self.shard.number)
+        with open(keys.with_suffix(".keys-part"), "wb") as f:
+            pickle.dump(self.keys, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(keys.with_suffix(".keys-part"), keys)
         marker = self.work._marker(self.shard.number)
         tmp = marker.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"files": files_of(self.shard), "documents": self.count}), encoding="utf-8")
+        tmp.write_text(json.dumps({"files": files_of(self.shard), "documents": self.keys.documents}),
+                       encoding="utf-8")
         os.replace(tmp, marker)
+        return self.keys
 
     def abandon(self) -> None:
         self._file.close()
