@@ -88,6 +88,7 @@ def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, ad
     """(number of its input file, rows.Prepared) of every document of the input files, in
     input order, cleaned on Ray Data."""
     files_per_task = files_per_task or FILES_PER_TASK
+    environ = dict(os.environ)
     ray, started = connect(workers, address)
     try:
         _quiet(ray)
@@ -110,4 +111,17 @@ def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, ad
     finally:
         if started:
             ray.shutdown()
+            restore_environment(environ)
+
+
+def restore_environment(environ: dict[str, str]) -> None:
+    """This process's environment put back as it was before a local Ray started. ray.init() sets
+    variables for its process and every child, RAY_AUTH_MODE=token among them when it was unset:
+    a driver that joins a cluster later with another setting than the cluster's workers refuses
+    their results, and a Ray Data build there waits for ever."""
+    for name in set(os.environ) - set(environ):
+        del os.environ[name]
+    for name, value in environ.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
