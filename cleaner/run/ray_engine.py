@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cleaner.read.files import iter_documents
 from cleaner.read.walk import InputFile
+from cleaner.run.progress import Meter, raw_size
 from cleaner.settings import Settings
 
 FILES_PER_TASK = 16  # input files a Ray task reads and cleans (a container file may hold many documents)
@@ -66,21 +67,22 @@ def _quiet(ray) -> None:
 
 def _clean_files(batch: dict, settings: Settings) -> dict:
     """One Ray task: read, decode and clean these files; each document's prepared rows, pickled,
-    with (file number, record number) to check the order by."""
+    with (file number, record number) to check the order by, and its size as read (progress)."""
     import numpy as np
 
     from cleaner.run.engine import work
 
-    files, records, blobs = [], [], []
+    files, records, blobs, sizes = [], [], [], []
     for i, path, relative, error, reason in zip(batch["i"], batch["path"], batch["relative"], batch["error"],
                                                 batch["reason"]):
         item = InputFile(Path(os.fsdecode(bytes(path))), str(relative), str(error) or None, str(reason))
         for record, raw in enumerate(iter_documents([item], settings.html_fields)):
             files.append(int(i))
             records.append(record)
+            sizes.append(raw_size(raw))
             blobs.append(pickle.dumps(work(raw, settings, prepared=True), protocol=pickle.HIGHEST_PROTOCOL))
     return {"file": np.array(files, dtype=np.int64), "record": np.array(records, dtype=np.int64),
-            "result": np.array(blobs, dtype=object)}
+            "result": np.array(blobs, dtype=object), "bytes": np.array(sizes, dtype=np.int64)}
 
 
 def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, address: str | None = None,
@@ -101,13 +103,17 @@ def run_ray(items: Iterable[InputFile], settings: Settings, workers: int = 0, ad
         ds = ds.map_batches(_clean_files, batch_size=files_per_task, batch_format="numpy",
                             fn_kwargs={"settings": settings}, num_cpus=1)
         last = (-1, -1)
+        meter = Meter("ray")
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
-            for f, r, blob in zip(batch["file"], batch["record"], batch["result"]):
+            for f, r, blob, size in zip(batch["file"], batch["record"], batch["result"], batch["bytes"]):
                 key = (int(f), int(r))
                 if key <= last:
                     raise RuntimeError(f"Ray returned document {key} after {last}: out of input order")
                 last = key
-                yield key[0], pickle.loads(blob)
+                done = pickle.loads(blob)
+                meter.count(int(size), done.reason)
+                yield key[0], done
+        meter.close()
     finally:
         if started:
             ray.shutdown()
