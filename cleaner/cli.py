@@ -204,9 +204,12 @@ def _build(inputs, out, name, version, workers, languages, license_id, spam_lexi
                 summary = run_build(inputs, out, name, version, settings, workers, progress=bar.update,
                                     engine=engine, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
                                     ray_address=ray_address)
-        else:
-            summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
-                                follow_symlinks=follow_symlinks, allow_empty=allow_empty, ray_address=ray_address)
+        else:  # a Ray job's log, a batch system: progress as log lines (run.progress)
+            from cleaner.run.progress import log_lines
+
+            with log_lines(sys.stderr):
+                summary = run_build(inputs, out, name, version, settings, workers, engine=engine,
+                                    follow_symlinks=follow_symlinks, allow_empty=allow_empty, ray_address=ray_address)
     except PublishError as e:
         fail(str(e))
     except OSError as e:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
@@ -106,9 +107,13 @@ def test_unknown_engine_is_refused():
 def local_ray():
     ray = pytest.importorskip("ray")
     pytest.importorskip("ray.data")
+    from cleaner.run.ray_engine import restore_environment
+
+    environ = dict(os.environ)
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield ray
     ray.shutdown()
+    restore_environment(environ)  # RAY_AUTH_MODE=token left behind would stall the cluster tests' builds
 
 
 def test_ray_engine_publishes_byte_identical_parquet(local_ray, corpus, one_worker, tmp_path, monkeypatch):

@@ -1,6 +1,8 @@
 """Builds through a real Ray cluster (.ci/run starts one with `ray start --head` and names it in
-CLEANER_TEST_RAY_ADDRESS): the same Parquet bytes as one and two local workers, duplicates
-included; the address from --ray-address or RAY_ADDRESS; no address starts a local Ray."""
+CLEANER_TEST_RAY_ADDRESS; the session runs with the cluster's RAY_AUTH_MODE and token): the same
+Parquet bytes as one and two local workers, duplicates included; the address from --ray-address
+or RAY_ADDRESS, the cluster joined as it is (no resource arguments); no address starts a local
+Ray beside it."""
 
 from __future__ import annotations
 
@@ -46,6 +48,14 @@ def cli_build(corpus: Path, out: Path, *options: str, env: dict | None = None) -
     return out / "ray" / "1.0.0", p.stderr
 
 
+def cluster_cpus() -> int:
+    """The cluster's CPUs, asked by a driver of its own (not this process: it stays Ray-free)."""
+    p = subprocess.run([sys.executable, "-c", f"import ray; ray.init(address={ADDRESS!r}, log_to_driver=False); "
+                        "print(int(ray.cluster_resources()['CPU']))"], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    return int(p.stdout.split()[-1])
+
+
 @pytest.fixture(scope="module")
 def local_builds(corpus, tmp_path_factory) -> dict[int, dict]:
     return {w: parquet_files(cli_build(corpus, tmp_path_factory.mktemp(f"w{w}"), "--workers", str(w))[0])
@@ -60,9 +70,11 @@ def test_a_build_through_the_cluster_gives_the_bytes_of_one_and_two_workers(corp
     assert sum(d is not None for d in marked) >= 2  # the generator's duplicates, decided (and marked) the same way
 
 
-def test_ray_address_from_the_environment_joins_the_cluster(corpus, local_builds, tmp_path):
-    version, err = cli_build(corpus, tmp_path, "--engine", "ray", env={"RAY_ADDRESS": ADDRESS})
-    assert f"joined the cluster at {ADDRESS}" in err
+def test_ray_address_from_the_environment_joins_the_cluster_as_it_is(corpus, local_builds, tmp_path):
+    cpus = cluster_cpus()
+    assert cpus != 1  # else the line below could not tell the cluster's CPUs from --workers
+    version, err = cli_build(corpus, tmp_path, "--engine", "ray", "--workers", "1", env={"RAY_ADDRESS": ADDRESS})
+    assert f"joined the cluster at {ADDRESS} ({cpus} CPUs)" in err  # --workers asks a cluster for nothing
     assert parquet_files(version) == local_builds[1]
 
 

@@ -27,6 +27,7 @@ from cleaner.document import Article, Rejection, document_id
 from cleaner.publish.nlp import split_of
 from cleaner.publish.rows import prepare
 from cleaner.read.files import RawDocument, safe_text, to_source
+from cleaner.run.progress import Meter, raw_size, reason_of
 from cleaner.settings import Settings
 
 ENGINES = ("local", "ray")
@@ -98,6 +99,21 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
         raise ValueError("the ray engine runs from the input files: cleaner.run.ray_engine.clean_shards")
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    sizes: deque[int] = deque()  # size as read of each document handed out and not back yet
+
+    def measured() -> Iterator[RawDocument]:
+        for raw in docs:
+            sizes.append(raw_size(raw))
+            yield raw
+
+    meter = Meter("local" if workers <= 1 else f"local, {workers} workers")
+    for result in _results(measured(), settings, workers, prepared):
+        meter.count(sizes.popleft(), reason_of(result))
+        yield result
+    meter.close()
+
+
+def _results(docs: Iterable[RawDocument], settings: Settings, workers: int, prepared: bool) -> Iterator:
     if workers <= 1:
         with _settled(settings):
             for raw in docs:

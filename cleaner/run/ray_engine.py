@@ -20,6 +20,7 @@ import logging
 import os
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ import numpy as np
 from cleaner.read.files import iter_documents
 from cleaner.read.remote import PROCESS_LOCAL, RemotePath
 from cleaner.run import spool
+from cleaner.run.progress import Meter, raw_size, reason_of
 from cleaner.settings import Settings
 
 PREFETCH = 4  # batches of results the driver reads ahead
@@ -74,6 +76,7 @@ def _quiet(ray) -> None:
 def session(workers: int = 0, address: str | None = None) -> Iterator[None]:
     """Ray connected (joined or started, see connect) for a build; a Ray this call started is
     stopped at the end."""
+    environ = dict(os.environ)
     ray, started = connect(workers, address)
     try:
         _quiet(ray)
@@ -81,26 +84,48 @@ def session(workers: int = 0, address: str | None = None) -> Iterator[None]:
     finally:
         if started:
             ray.shutdown()
+            restore_environment(environ)
+
+
+def restore_environment(environ: dict[str, str]) -> None:
+    """This process's environment put back as it was before a local Ray started. ray.init() sets
+    variables for its process and every child, RAY_AUTH_MODE=token among them when it was unset:
+    a driver that joins a cluster later with another setting than the cluster's workers refuses
+    their results, and a Ray Data build there waits for ever."""
+    for name in set(os.environ) - set(environ):
+        del os.environ[name]
+    for name, value in environ.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def _clean_shards(batch: dict, settings: Settings, work_root: str) -> dict:
     """One Ray task: read, decode and clean an input shard's files, spooled into the work folder
-    (run.spool, as the local engine spools); its ShardKeys back to the driver, pickled."""
+    (run.spool, as the local engine spools); its ShardKeys back to the driver, pickled, with
+    the bytes it read and its rejections by reason (progress)."""
     from cleaner.run.engine import work
 
     _settle(settings)
-    out = []
+    out, read, reasons = [], [], []
     for number, blob in zip(batch["number"], batch["items"]):
         writer = spool.WorkDir(Path(work_root)).writer(spool.Shard(int(number), pickle.loads(blob)))
+        nbytes, rejected = 0, Counter()
         try:
             for raw in iter_documents(writer.shard.items, settings.html_fields):
-                writer.add(work(raw, settings, prepared=True))
+                done = work(raw, settings, prepared=True)
+                nbytes += raw_size(raw)
+                if reason_of(done) is not None:
+                    rejected[reason_of(done)] += 1
+                writer.add(done)
             keys = writer.finish()
         except BaseException:
             writer.abandon()
             raise
         out.append(pickle.dumps(keys.without_names(), protocol=pickle.HIGHEST_PROTOCOL))
-    return {"keys": np.array(out, dtype=object)}
+        read.append(nbytes)
+        reasons.append(pickle.dumps(rejected, protocol=pickle.HIGHEST_PROTOCOL))
+    return {"keys": np.array(out, dtype=object), "bytes": np.array(read, dtype=np.int64),
+            "reasons": np.array(reasons, dtype=object)}
 
 
 _settled = False
@@ -133,9 +158,13 @@ def clean_shards(pending: list[spool.Shard], settings: Settings, work_root: Path
                               for s in pending], override_num_blocks=len(pending))
     ds = ds.map_batches(_clean_shards, batch_size=1, batch_format="numpy", num_cpus=1,
                         fn_kwargs={"settings": settings, "work_root": str(work_root)})
+    meter = Meter("ray")
     for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
-        for blob in batch["keys"]:
-            yield pickle.loads(blob)
+        for blob, nbytes, reasons in zip(batch["keys"], batch["bytes"], batch["reasons"]):
+            keys = pickle.loads(blob)
+            meter.add(keys.documents, int(nbytes), pickle.loads(reasons))
+            yield keys
+    meter.close()
 
 
 def _write_groups(batch: dict, work_root: str, staging: str, settings: Settings, shard_bytes: int) -> dict:
