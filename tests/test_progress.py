@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ import generate
 
 LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d cleaner: (cleaning|cleaned) \((\w+)[^)]*\): ([\d,]+) documents, "
                   r"([\d.,]+) MB in [\d.,]+ s \(([\d.,]+) MB/s, [\d.,]+ documents/s\); ([\d,]+) rejected(?: \((.*)\))?$")
-SUMMARY = re.compile(r"^(\d+) documents read, \d+ kept, \d+ rejected(?: \((.*)\))?;")
+SUMMARY = re.compile(r"^(\d+) documents read, \d+ kept(?: \(\d+ of them duplicates\))?, \d+ rejected(?: \((.*)\))?;")
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,24 @@ def test_no_lines_unless_asked_for(caplog):
         meter.count(10, None)
         meter.close()
     assert not [r for r in caplog.records if r.name == "cleaner.progress"]
+
+
+def test_shards_counted_at_once_log_from_the_start(caplog):
+    """Ray's tasks report a shard at a time: a shard arriving past the interval is a line, the
+    first one included (no single first document to start the clock at)."""
+    now = [0.0]
+    meter = progress.Meter("ray", interval=10.0, clock=lambda: now[0])
+    caplog.set_level(logging.INFO, logger="cleaner.progress")
+    now[0] = 12.0
+    meter.add(64, 1_000_000, Counter({"empty": 2}))
+    now[0] = 15.0
+    meter.add(64, 1_000_000, Counter())  # 3 s after the last line: none
+    now[0] = 23.0
+    meter.add(10, 500_000, Counter({"too_short": 1}))
+    meter.close()
+    lines = [r.getMessage() for r in caplog.records]
+    assert [line.split(":")[1].split(";")[0].strip() for line in lines] == [
+        "64 documents, 1.00 MB in 12.0 s (0.08 MB/s, 5.3 documents/s)",
+        "138 documents, 2.50 MB in 23.0 s (0.11 MB/s, 6.0 documents/s)",
+        "138 documents, 2.50 MB in 23.0 s (0.11 MB/s, 6.0 documents/s)"]
+    assert lines[-1].startswith("cleaned (ray)") and lines[-1].endswith("3 rejected (empty 2, too_short 1)")

@@ -64,7 +64,7 @@ class Meter:
     _last: float = field(init=False)
 
     def __post_init__(self) -> None:
-        self.started = self.clock()
+        self.started = self._last = self.clock()
 
     def count(self, nbytes: int, reason: str | None) -> None:
         """One document cleaned: `nbytes` read, rejected for `reason` (None: an article)."""
@@ -78,7 +78,7 @@ class Meter:
         self.bytes += nbytes
         self.rejected.update(rejected)
         now = self.clock()
-        if first:  # the interval runs from here: warming up is not progress
+        if first and documents == 1:  # the interval runs from the first document: warming up is not progress
             self._last = now
         elif now - self._last >= self.interval:
             self._last = now
