@@ -68,17 +68,24 @@ class Meter:
 
     def count(self, nbytes: int, reason: str | None) -> None:
         """One document cleaned: `nbytes` read, rejected for `reason` (None: an article)."""
-        self.add(1, nbytes, Counter({reason: 1}) if reason is not None else Counter())
+        if reason is not None:
+            self.rejected[reason] += 1
+        self._advance(1, nbytes, single=True)
 
     def add(self, documents: int, nbytes: int, rejected: Counter) -> None:
         """Documents cleaned together (a Ray task's shard): their count, bytes read and
         rejections by reason."""
+        self.rejected.update(rejected)
+        self._advance(documents, nbytes, single=False)
+
+    def _advance(self, documents: int, nbytes: int, single: bool) -> None:
+        """Count them; a line once the interval has passed since the last one (the interval runs
+        from the first document when documents come one by one: warming up is not progress)."""
         first = self.documents == 0
         self.documents += documents
         self.bytes += nbytes
-        self.rejected.update(rejected)
         now = self.clock()
-        if first and documents == 1:  # the interval runs from the first document: warming up is not progress
+        if first and single:
             self._last = now
         elif now - self._last >= self.interval:
             self._last = now
