@@ -247,7 +247,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     from cleaner.read.files import iter_documents
     from cleaner.read.walk import find_inputs
     from cleaner.run import build as build_mod
-    from cleaner.run import dedupe, engine, passes
+    from cleaner.run import dedupe, engine, write
     from cleaner.run.dedupe import DuplicateGroups
     from cleaner.settings import Settings
 
@@ -265,7 +265,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
     try:
         w = publish.ConfigWriter("rejected", warm)
         w.add(rows_mod.rejected_rows("x", "x.txt", "0" * 64, "empty", "warm-up")["rejected"])
-        w.close()
+        w.finish()
     finally:
         shutil.rmtree(warm, ignore_errors=True)
 
@@ -334,7 +334,8 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
                 t = clock()
                 kept[position] = done.name
                 dup = found.get(position)
-                rows, hashes = passes._rows(done, dup and (dup[0], kept[dup[1]]), summary)
+                rows, hashes = write.document_rows(done, dup and (dup[0], kept[dup[1]]), summary,
+                                                   settings.duplicates == "reject")
                 t_rows += clock() - t
                 t = clock()
                 for config, config_rows in rows.items():
@@ -343,7 +344,7 @@ def stage_times(corpus: Path, n_docs: int) -> dict:
                 t_write += clock() - t
             t = clock()
             for w in writers.values():
-                w.close()
+                w.finish()
             t_write += clock() - t
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

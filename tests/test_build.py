@@ -108,6 +108,6 @@ def test_rows_and_their_columns_write_the_same_parquet(tmp_path):
         (tmp_path / name).mkdir()
         writer = ConfigWriter("removals", tmp_path / name)
         writer.add(given)
-        files += writer.close()
+        files += writer.finish()
         assert writer.rows == 5
     assert files[0].read_bytes() == files[1].read_bytes()

@@ -156,23 +156,6 @@ class ConfigWriter:
             self._writer = None
         return list(self._shards)
 
-    def close(self) -> list[Path]:
-        """Finish writing; shards renamed SPLIT-0000i-of-0000n.parquet. A config with no rows
-        still gets one (empty) file so that readers see its columns."""
-        self.finish()
-        if not self._shards:
-            self._shards.append(empty_file(self.config, self.directory, self.split))
-        n = len(self._shards)
-        final = []
-        for i, path in enumerate(self._shards):
-            target = self.directory / f"{self.split}-{i:05d}-of-{n:05d}.parquet"
-            path.rename(target)
-            final.append(target)
-        return final
-
-    def content_hash(self) -> str:
-        return content_hash(self.config, self.split, self.rows, self._row_sum)
-
 
 def content_hash(config: str, split: str, rows: int, row_sum: int) -> str:
     """Hash of a config's rows (a sum of the hashes of each document's rows, so the same in any order,

@@ -1,7 +1,7 @@
 """A build's first pass: every document cleaned and spooled per input shard (or the shards an
 earlier run completed read back), the articles' duplicate keys remembered; once every article is
 known the duplicates are decided (dedupe.DuplicateGroups), and the second pass (run.write)
-writes every spooled document's rows (`_rows`), in input order."""
+writes every spooled document's rows (`write.document_rows`), in input order."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from cleaner.publish.rows import Columns, Prepared, rejected_rows
+from cleaner.publish.rows import Prepared
 from cleaner.read.files import RawDocument, iter_documents
 from cleaner.read.walk import InputFile
 from cleaner.run import spool
 from cleaner.run.dedupe import DuplicateGroups
 from cleaner.run.engine import run_engine
 from cleaner.settings import Settings
-
-DUPLICATE_ID_DETAIL = "the same source_file and record id as an article kept earlier"
 
 
 @dataclass
@@ -110,37 +108,3 @@ def _results(pending: list[spool.Shard], settings: Settings, workers: int) -> It
 
     for done in run_engine(docs(), settings, workers, "local", prepared=True):
         yield order.popleft(), done
-
-
-def _rows(done: Prepared, dup: tuple[str, str] | None, summary,
-          reject: bool) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
-    """The rows to publish for one document, column by column, and their hashes when already
-    known; counts it in the summary. `dup` = (kind, name of the kept copy) for a duplicate
-    (kind "id": a record repeating its container's record id, always rejected); `reject`: a
-    duplicate's rejection instead of its article, else its article with duplicate_of set."""
-    if done.reason is not None:
-        summary.rejected[done.reason] += 1
-        return done.rows, done.hashes
-    if dup is not None and (reject or dup[0] == "id"):
-        kind, kept = dup
-        if kind == "id":
-            summary.rejected["duplicate_id"] += 1
-            return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate_id",
-                                 DUPLICATE_ID_DETAIL, kept, done.record_id), {}
-        summary.rejected["duplicate"] += 1
-        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
-                             f"{kind} duplicate of {kept}", kept, done.record_id), {}
-    summary.kept += 1
-    for rule, category, chars in done.removed:
-        summary.removed_chars[category] += chars
-        summary.removed_by_rule[(rule, category)] += chars
-    art = done.rows["articles"]
-    summary.chars += art["n_chars"][0]
-    summary.sentences += art["n_sentences"][0]
-    summary.languages[art["language"][0]] += 1
-    summary.article_lengths.append(art["n_chars"][0])
-    if dup is None:
-        return done.rows, done.hashes
-    summary.duplicates[dup[0]] += 1
-    marked = dict(art, duplicate_of=[dup[1]], duplicate_kind=[dup[0]])
-    return dict(done.rows, articles=marked), {c: h for c, h in done.hashes.items() if c != "articles"}

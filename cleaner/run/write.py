@@ -19,13 +19,13 @@ import pyarrow.parquet as pq
 
 from cleaner.publish import schema
 from cleaner.publish import version as publish
-from cleaner.publish.rows import HASH_MOD
+from cleaner.publish.rows import HASH_MOD, Columns, Prepared, rejected_rows
 from cleaner.run import spool
-from cleaner.run.passes import _rows
 from cleaner.run.summary import Summary
 from cleaner.settings import Settings
 
 FILES_PER_GROUP = 1024  # input files whose rows share a group's Parquet files (a multiple of spool.SHARD_FILES)
+DUPLICATE_ID_DETAIL = "the same source_file and record id as an article kept earlier"
 
 
 @dataclass
@@ -54,9 +54,14 @@ class Written:
     parts: dict[tuple[str, str], ConfigPart]
 
 
+def shards_per_group() -> int:
+    """Input shards to a group: FILES_PER_GROUP input files."""
+    return max(1, FILES_PER_GROUP // spool.SHARD_FILES)
+
+
 def groups_of(n_shards: int) -> list[range]:
     """Consecutive input shards, FILES_PER_GROUP input files to a group."""
-    per = max(1, FILES_PER_GROUP // spool.SHARD_FILES)
+    per = shards_per_group()
     return [range(start, min(start + per, n_shards)) for start in range(0, n_shards, per)]
 
 
@@ -80,7 +85,7 @@ def write_group(task: GroupTask, work_root: str, staging: str, settings: Setting
         for index, done in enumerate(work.replay(number)):
             key = spool.order_key(number, index)
             dup = ("id", done.name) if key in task.repeated else task.duplicates.get(key)
-            rows, hashes = _rows(done, dup, summary, settings.duplicates == "reject")
+            rows, hashes = document_rows(done, dup, summary, settings.duplicates == "reject")
             for config, config_rows in rows.items():
                 if config_rows:
                     split = "train" if config == "rejected" else done.split
@@ -111,9 +116,8 @@ def group_tasks(work: spool.WorkDir, n_shards: int, state) -> list[GroupTask]:
     over the whole build, named after their kept copy) and the repeated record ids."""
     decided = state.groups.decide()  # order key -> (kind, order key of the kept copy)
     names = _kept_names(work, {kept for _, kept in decided.values()})
-    ranges = groups_of(n_shards)
-    per = max(1, FILES_PER_GROUP // spool.SHARD_FILES)
-    tasks = [GroupTask(g, shards, {}, set()) for g, shards in enumerate(ranges)]
+    tasks = [GroupTask(g, shards, {}, set()) for g, shards in enumerate(groups_of(n_shards))]
+    per = shards_per_group()
     for key, (kind, kept) in decided.items():
         tasks[(key >> spool.SHIFT) // per].duplicates[key] = (kind, names[kept])
     for key in state.repeated_ids:
@@ -179,3 +183,37 @@ def name_files(staging: Path, merged: Merged) -> list[dict]:
             outputs.append({"path": target.relative_to(staging).as_posix(), "config": config, "split": split,
                             "sha256": f["sha256"], "bytes": f["bytes"], "rows": f["rows"]})
     return outputs
+
+
+def document_rows(done: Prepared, dup: tuple[str, str] | None, summary,
+          reject: bool) -> tuple[dict[str, list[dict] | Columns], dict[str, tuple[int, int]]]:
+    """The rows to publish for one document, column by column, and their hashes when already
+    known; counts it in the summary. `dup` = (kind, name of the kept copy) for a duplicate
+    (kind "id": a record repeating its container's record id, always rejected); `reject`: a
+    duplicate's rejection instead of its article, else its article with duplicate_of set."""
+    if done.reason is not None:
+        summary.rejected[done.reason] += 1
+        return done.rows, done.hashes
+    if dup is not None and (reject or dup[0] == "id"):
+        kind, kept = dup
+        if kind == "id":
+            summary.rejected["duplicate_id"] += 1
+            return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate_id",
+                                 DUPLICATE_ID_DETAIL, kept, done.record_id), {}
+        summary.rejected["duplicate"] += 1
+        return rejected_rows(done.id, done.source_file, done.source_sha256, "duplicate",
+                             f"{kind} duplicate of {kept}", kept, done.record_id), {}
+    summary.kept += 1
+    for rule, category, chars in done.removed:
+        summary.removed_chars[category] += chars
+        summary.removed_by_rule[(rule, category)] += chars
+    art = done.rows["articles"]
+    summary.chars += art["n_chars"][0]
+    summary.sentences += art["n_sentences"][0]
+    summary.languages[art["language"][0]] += 1
+    summary.article_lengths.append(art["n_chars"][0])
+    if dup is None:
+        return done.rows, done.hashes
+    summary.duplicates[dup[0]] += 1
+    marked = dict(art, duplicate_of=[dup[1]], duplicate_kind=[dup[0]])
+    return dict(done.rows, articles=marked), {c: h for c, h in done.hashes.items() if c != "articles"}
