@@ -373,6 +373,41 @@ def test_a_topic_term_said_in_parallel_paragraphs_stays():
     assert run_all(text) == []
 
 
+BULLETIN = ("前三季度全区经济运行稳中向好。截至9月底，溪桥区规上工业企业1832家，同比增长6.4%。"
+            "截至8月底，全区新能源汽车保有量12.7万辆，同比增长38.1%。"
+            "截至9月底，溪桥区城镇新增就业5.6万人，同比增长3.2%。"
+            "截至7月底，全区金融机构存款余额2100亿元，同比增长9.7%。\n"
+            "截至9月底，溪桥区快递业务量4.3亿件，同比增长15.5%。下一步将继续做好监测分析。\n")
+
+
+def _cycle(text: str, order: list[str]):
+    from cleaner.clean.spam.candidates import drop_overlaps, shard_seeds
+    from cleaner.clean.spam.cycles import find_cycles
+
+    seeds = shard_seeds(PARAMS, text, 2)
+    occs = drop_overlaps([o for v in seeds.values() for o in v])
+    return next(members for o, members in find_cycles(PARAMS, occs, 2) if o == order)
+
+
+def test_fields_of_a_sentence_pattern_are_no_shards():
+    """同比增长 comes back once per sentence of a statistical bulletin, always between a comma
+    and a number, with 截至 and 月底 around numbers in the same places: fields of a sentence
+    pattern, refused before the slot search; the bulletin loses nothing."""
+    members = _cycle(BULLETIN, ["同比增长"])
+    assert all(evidence._walled(BULLETIN, o) for o in members)
+    assert evidence.hopeless(PARAMS, BULLETIN, ["同比增长"], members)
+    assert run_all(BULLETIN) == []
+
+
+def test_a_shard_touching_text_in_one_round_is_still_judged():
+    """The same rounds with one occurrence dropped between two words of a sentence: not every
+    occurrence is walled in by numbers and punctuation, so the refusal above does not apply."""
+    text = BULLETIN.replace("新增就业5.6万人", "新增同比增长就业5.6万人")
+    members = _cycle(text, ["同比增长"])
+    assert not all(evidence._walled(text, o) for o in members)
+    assert not evidence.hopeless(PARAMS, text, ["同比增长"], members)
+
+
 def test_a_passage_told_twice_in_two_articles_stays():
     """Two articles tell the same thing in nearly the same words (每月召开一次居民代表 ... 设立
     ... 群众): phrases taking turns twice, with word partners in both rounds, but two of the

@@ -287,9 +287,15 @@ def _shared_between(params: SpamParams, text: str, members: list[Occ]) -> bool:
     return sum(is_han(bg[0]) and is_han(bg[1]) for bg in common) >= 2
 
 
+def _walled(text: str, o: Occ) -> bool:
+    """Whether an occurrence touches no Han character on either side: a field of a sentence
+    pattern between numbers and punctuation (截至|9|月底|，), not a piece dropped between words."""
+    return (o[0] == 0 or not is_han(text[o[0] - 1])) and (o[1] >= len(text) or not is_han(text[o[1]]))
+
+
 def hopeless(params: SpamParams, text: str, order: list[str], members: list[Occ]) -> bool:
     """Cheap refusals, before the dictionary and the slot search (see convincing)."""
-    if _adjacent(params, text, members):
+    if _adjacent(params, text, members) or all(_walled(text, o) for o in members):
         return True
     rounds = min(Counter(o[2] for o in members).values())
     if len(order) == 1:
