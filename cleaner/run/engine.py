@@ -6,7 +6,8 @@ Memory stays bounded: documents go out and results come back a bounded number at
 
 - local, workers <= 1: in this process.
 - local, workers > 1: a pool of processes; the settings go to each worker once (pool
-  initializer), documents go in chunks, at most a few chunks per worker are in flight.
+  initializer), documents go in chunks, at most a few chunks per worker are in flight. The
+  same pool (`in_pool`) writes the second pass's groups of a build (run.write).
 - ray: cleaner.ray_engine, where the workers read the input files too.
 """
 
@@ -18,7 +19,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from multiprocessing import get_context
 
@@ -119,21 +120,25 @@ def _results(docs: Iterable[RawDocument], settings: Settings, workers: int, prep
             for raw in docs:
                 yield work(raw, settings, prepared)
         return
-    context = get_context("spawn" if sys.platform == "darwin" else "fork")
     with _settled(settings):  # loaded once, here, and inherited by every forked worker
-        yield from _run_pool(context, docs, settings, workers, prepared)
+        for results in in_pool(_process_chunk, chunks(docs), workers, (settings, prepared)):
+            yield from results
 
 
-def _run_pool(context, docs: Iterable[RawDocument], settings: Settings, workers: int, prepared: bool) -> Iterator:
-    with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
+def in_pool(fn: Callable, tasks: Iterable, workers: int, initargs: tuple = (None, False)) -> Iterator:
+    """fn(task) of every task, in task order, from a pool of `workers` processes (forked, so
+    that they inherit what this process loaded; `initargs`: _init_worker's settings and
+    prepared); at most IN_FLIGHT_PER_WORKER tasks a worker are queued or running."""
+    context = get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         pending: deque = deque()
         try:
-            for chunk in chunks(docs):
-                pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            for task in tasks:
+                pending.append(pool.apply_async(fn, (task,)))
                 if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                    yield from pending.popleft().get()
+                    yield pending.popleft().get()
             while pending:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         except BaseException:  # Ctrl-C, an error while publishing, the consumer stopping early
             _let_finish(pool, pending)
             raise
@@ -189,8 +194,8 @@ _settings: Settings | None = None
 _prepared = False
 
 
-def _init_worker(settings: Settings, prepared: bool) -> None:
-    """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
+def _init_worker(settings: Settings | None, prepared: bool) -> None:
+    """Settings once per worker (for _process_chunk); Ctrl-C is the main process's to handle (it stops the pool)."""
     global _settings, _prepared
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
