@@ -195,11 +195,15 @@ _prepared = False
 
 
 def _init_worker(settings: Settings | None, prepared: bool) -> None:
-    """Settings once per worker (for _process_chunk); Ctrl-C is the main process's to handle (it stops the pool)."""
+    """Settings once per worker (for _process_chunk); Ctrl-C is the main process's to handle (it
+    stops the pool). What a forked worker inherited stays for its life: kept out of the garbage
+    collector's way, whose first full collection would otherwise walk, and so copy, every page
+    of it (half a second for a worker forked by a build's driver after the first pass)."""
     global _settings, _prepared
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
     _settings, _prepared = settings, prepared
+    gc.freeze()
 
 
 def _process_chunk(raws: list[RawDocument]) -> list:
