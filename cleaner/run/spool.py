@@ -2,12 +2,12 @@
 
 Input files are taken SHARD_FILES at a time, in the order they are found: an input shard. Each
 shard's documents (rows.Prepared, pickled, in input order, by the process that cleaned them:
-Spooled) go to `shard-NNNNNN.pickle` in a
-work folder beside the version (`.VERSION.work-KEY`, KEY from the tool version, settings and
-inputs given), what the duplicate decisions need of them (ShardKeys) to `shard-NNNNNN.keys`;
-once the shard is complete its completion marker `shard-NNNNNN.done` records the shard's files
-(name, size, modification time) and its document count. Whichever process cleans a shard
-writes these (the build's for the local engine, a Ray worker for Ray). Rerunning the same
+Spooled) go to `shard-NNNNNN.pickle` in a work folder beside the version (`.VERSION.work-KEY`,
+KEY from the tool version, settings and inputs given), what the duplicate decisions need of
+them (ShardKeys) to `shard-NNNNNN.keys`; once the shard is complete its completion marker
+`shard-NNNNNN.done` records the shard's files (name, size, modification time) and its document
+count. Whichever process cleans a shard writes these (the build's for the local engine, a Ray
+worker for Ray). Rerunning the same
 build finds the shards whose marker still matches their files and cleans only the others. The
 folder is removed once the version is published.
 """
