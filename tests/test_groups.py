@@ -1,10 +1,12 @@
-"""The second pass writes groups of input shards apart (run.write), by this process or by Ray's
-workers: the same files, names and row groups on every engine; the same rows, in the same
-order, as a build written in one group; duplicates decided across groups."""
+"""The second pass writes groups of input shards apart (run.write), by this process, by the
+local engine's pool or by Ray's workers: the same files, names and row groups on every engine;
+the same rows, in the same order, as a build written in one group; duplicates decided across
+groups."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from conftest import ROOT
 from helpers import parquet_files
 
-from cleaner.run import spool, write
+from cleaner.run import engine, spool, write
 from cleaner.run.build import build
 from cleaner.settings import Settings
 
@@ -89,8 +91,31 @@ def test_rejecting_duplicates_names_the_kept_copy_across_groups(corpus, tmp_path
     assert rejected["zz/copy.txt"]["duplicate_of"] == "0000/0000000.txt"
 
 
-def test_two_workers_and_ray_write_the_groups_byte_identical(three_groups, corpus, tmp_path, monkeypatch):
-    assert parquet_files(grouped(corpus, tmp_path / "w2", monkeypatch, workers=2)) == parquet_files(three_groups)
+def write_group_noting_its_process(task, *args, **kwargs):
+    """write.write_group, noting in the file $GROUP_PIDS which process wrote which group (a
+    module-level function: the pool's workers receive it pickled, by name)."""
+    with open(os.environ["GROUP_PIDS"], "a", encoding="utf-8") as f:
+        f.write(f"{task.number} {os.getpid()}\n")
+    return WRITE_GROUP(task, *args, **kwargs)
+
+
+WRITE_GROUP = write.write_group
+
+
+@pytest.mark.skipif(engine.max_workers() < 2, reason="a pool needs two CPUs")
+def test_two_workers_write_the_groups_in_their_pool_byte_identical(three_groups, corpus, tmp_path, monkeypatch):
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("GROUP_PIDS", str(pids))
+    monkeypatch.setattr(write, "write_group", write_group_noting_its_process)
+    version = grouped(corpus, tmp_path / "w2", monkeypatch, workers=2)
+    written = dict(line.split() for line in pids.read_text(encoding="utf-8").splitlines())
+    assert sorted(written) == ["0", "1", "2"]
+    assert str(os.getpid()) not in written.values(), "the build's own process wrote no group"
+    assert parquet_files(version) == parquet_files(three_groups)
+    assert not list((tmp_path / "w2" / "g").glob(".*"))  # no staging or work folder left
+
+
+def test_ray_writes_the_groups_byte_identical(three_groups, corpus, tmp_path, monkeypatch):
     ray = pytest.importorskip("ray")
     pytest.importorskip("ray.data")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)

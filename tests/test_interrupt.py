@@ -27,6 +27,19 @@ CLI_SMALL_ROW_GROUPS = [sys.executable, "-c",
                         ("import sys, cleaner.publish.version as p; assert p.ROWS_PER_GROUP; p.ROWS_PER_GROUP = 50; "
                          "from cleaner.cli import main; "
                          "sys.argv[0] = 'cleaner'; main()")]
+# The same command line, with groups of 24 input files (nine groups: the second pass is
+# written by a pool), interrupted by the worker that starts writing group 1 (a Ctrl-C that
+# lands while the groups are being written, whatever the machine's speed).
+CLI_INTERRUPTED_WHILE_WRITING_GROUPS = [sys.executable, "-c", (
+    "import os, signal, sys, cleaner.run.spool as s, cleaner.run.write as w\n"
+    "s.SHARD_FILES, w.FILES_PER_GROUP, write_group, driver = 8, 24, w.write_group, os.getpid()\n"
+    "def interrupting(task, *args, **kwargs):\n"
+    "    if task.number == 1:\n"
+    "        os.kill(driver, signal.SIGINT)\n"
+    "    return write_group(task, *args, **kwargs)\n"
+    "w.write_group = interrupting\n"
+    "from cleaner.cli import main\n"
+    "sys.argv[0] = 'cleaner'; main()")]
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +146,19 @@ def test_sigterm_removes_the_staging_and_publishes_nothing(corpus, published, gr
     assert "Traceback" not in text and text.strip().splitlines() == ["cleaner: terminated; nothing was published"], text
     assert b"published" not in stdout
     assert left_behind(out) == ["1.0.0"], "no version and no staging directory left"
+    assert snapshot(out / "news" / "1.0.0") == before
+
+
+def test_sigint_while_the_pool_writes_the_groups_keeps_only_the_resumable_work(corpus, published):
+    out, before = published
+    proc = start(CLI_INTERRUPTED_WHILE_WRITING_GROUPS, out, corpus, 2)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert_one_clear_line(stderr)
+    assert b"published" not in stdout
+    assert left_behind(out) == ["1.0.0"], "no version and no staging directory left"
+    work = list((out / "news").glob(".2.0.0.work-*"))
+    assert len(work) == 1 and len(list(work[0].glob("*.done"))) == N_DOCS // 8, "every input shard kept"
     assert snapshot(out / "news" / "1.0.0") == before
 
 

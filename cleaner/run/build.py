@@ -53,7 +53,8 @@ def build(inputs: list[str], out: str, name: str, version: str, settings: Settin
             state = FirstPass(DuplicateGroups(settings.near_duplicate_threshold), summary, progress)
             with _engine(engine, workers, ray_address):
                 n_shards = first_pass(find_inputs(inputs, follow_symlinks), work, state, (settings, workers, engine))
-                merged = write.second_pass(work, n_shards, state, summary, staging, settings, shard_bytes, engine)
+                merged = write.second_pass(work, n_shards, state, summary, staging, settings, shard_bytes,
+                                           (engine, workers))
             if summary.kept == 0 and not allow_empty:
                 work.remove()  # a refusal, not an interruption: nothing to resume
                 raise publish.PublishError(empty_message(summary))

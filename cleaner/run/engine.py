@@ -6,7 +6,8 @@ Memory stays bounded: documents go out and results come back a bounded number at
 
 - local, workers <= 1: in this process.
 - local, workers > 1: a pool of processes; the settings go to each worker once (pool
-  initializer), documents go in chunks, at most a few chunks per worker are in flight.
+  initializer), documents go in chunks, at most a few chunks per worker are in flight. The
+  same pool (`in_pool`) writes the second pass's groups of a build (run.write).
 - ray: cleaner.ray_engine, where the workers read the input files too.
 """
 
@@ -18,7 +19,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from multiprocessing import get_context
 
@@ -27,6 +28,7 @@ from cleaner.document import Article, Rejection, document_id
 from cleaner.publish.nlp import split_of
 from cleaner.publish.rows import prepare
 from cleaner.read.files import RawDocument, safe_text, to_source
+from cleaner.run import spool
 from cleaner.run.progress import Meter, raw_size, reason_of
 from cleaner.settings import Settings
 
@@ -63,16 +65,17 @@ def failure(raw: RawDocument, e: Exception) -> Rejection:
                      record_id)
 
 
-def work(raw: RawDocument, settings: Settings, prepared: bool = False):
-    """`process`; with `prepared`, its rows.Prepared instead: rows, row hashes and the MinHash
-    are made here, in the workers, not in the one process that publishes. Every step of one
+def work(raw: RawDocument, settings: Settings, spooled: bool = False):
+    """`process`; with `spooled`, its rows.Prepared ready for the spool instead (spool.Spooled):
+    rows, row hashes and the MinHash are made, and pickled, here, in the workers, not in the one
+    process that publishes. Every step of one
     document is guarded: a failure is that document's `error` rejection."""
     try:
         result = process(raw, settings)
-        return _split(prepare(result), settings) if prepared else result
+        return spool.spooled(_split(prepare(result), settings)) if spooled else result
     except Exception as e:
         result = failure(raw, e)
-        return _split(prepare(result), settings) if prepared else result
+        return spool.spooled(_split(prepare(result), settings)) if spooled else result
 
 
 def _split(done, settings: Settings):
@@ -91,9 +94,9 @@ def max_workers() -> int:
 
 
 def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, engine: str = "local",
-               prepared: bool = False) -> Iterator:
+               spooled: bool = False) -> Iterator:
     """Results in input order, from one process or a pool of `workers` processes; with
-    `prepared`, rows.Prepared records ready to publish."""
+    `spooled`, spool.Spooled records ready to spool."""
     workers = min(workers, max_workers())  # never more processes than CPUs (the CLI says so)
     if engine == "ray":  # Ray reads the inputs itself: ray_engine.clean_shards takes the input shards
         raise ValueError("the ray engine runs from the input files: cleaner.run.ray_engine.clean_shards")
@@ -107,33 +110,37 @@ def run_engine(docs: Iterable[RawDocument], settings: Settings, workers: int, en
             yield raw
 
     meter = Meter("local" if workers <= 1 else f"local, {workers} workers")
-    for result in _results(measured(), settings, workers, prepared):
+    for result in _results(measured(), settings, workers, spooled):
         meter.count(sizes.popleft(), reason_of(result))
         yield result
     meter.close()
 
 
-def _results(docs: Iterable[RawDocument], settings: Settings, workers: int, prepared: bool) -> Iterator:
+def _results(docs: Iterable[RawDocument], settings: Settings, workers: int, spooled: bool) -> Iterator:
     if workers <= 1:
         with _settled(settings):
             for raw in docs:
-                yield work(raw, settings, prepared)
+                yield work(raw, settings, spooled)
         return
-    context = get_context("spawn" if sys.platform == "darwin" else "fork")
     with _settled(settings):  # loaded once, here, and inherited by every forked worker
-        yield from _run_pool(context, docs, settings, workers, prepared)
+        for results in in_pool(_process_chunk, chunks(docs), workers, (settings, spooled)):
+            yield from results
 
 
-def _run_pool(context, docs: Iterable[RawDocument], settings: Settings, workers: int, prepared: bool) -> Iterator:
-    with context.Pool(workers, initializer=_init_worker, initargs=(settings, prepared)) as pool:
+def in_pool(fn: Callable, tasks: Iterable, workers: int, initargs: tuple = (None, False)) -> Iterator:
+    """fn(task) of every task, in task order, from a pool of `workers` processes (forked, so
+    that they inherit what this process loaded; `initargs`: _init_worker's settings and
+    spooled); at most IN_FLIGHT_PER_WORKER tasks a worker are queued or running."""
+    context = get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         pending: deque = deque()
         try:
-            for chunk in chunks(docs):
-                pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            for task in tasks:
+                pending.append(pool.apply_async(fn, (task,)))
                 if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
-                    yield from pending.popleft().get()
+                    yield pending.popleft().get()
             while pending:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         except BaseException:  # Ctrl-C, an error while publishing, the consumer stopping early
             _let_finish(pool, pending)
             raise
@@ -186,17 +193,21 @@ def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
 # --- pool workers -------------------------------------------------------------------------
 
 _settings: Settings | None = None
-_prepared = False
+_spooled = False
 
 
-def _init_worker(settings: Settings, prepared: bool) -> None:
-    """Settings once per worker; Ctrl-C is the main process's to handle (it stops the pool)."""
-    global _settings, _prepared
+def _init_worker(settings: Settings | None, spooled: bool) -> None:
+    """Settings once per worker (for _process_chunk); Ctrl-C is the main process's to handle (it
+    stops the pool). What a forked worker inherited stays for its life: kept out of the garbage
+    collector's way, whose first full collection would otherwise walk, and so copy, every page
+    of it (half a second for a worker forked by a build's driver after the first pass)."""
+    global _settings, _spooled
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
-    _settings, _prepared = settings, prepared
+    _settings, _spooled = settings, spooled
+    gc.freeze()
 
 
 def _process_chunk(raws: list[RawDocument]) -> list:
     assert _settings is not None, "pool worker not initialised"
-    return [work(raw, _settings, _prepared) for raw in raws]
+    return [work(raw, _settings, _spooled) for raw in raws]

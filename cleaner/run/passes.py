@@ -9,7 +9,6 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from cleaner.publish.rows import Prepared
 from cleaner.read.files import RawDocument, iter_documents
 from cleaner.read.walk import InputFile
 from cleaner.run import spool
@@ -95,8 +94,8 @@ def _spool_here(pending: list[spool.Shard], work: spool.WorkDir, state: FirstPas
         raise
 
 
-def _results(pending: list[spool.Shard], settings: Settings, workers: int) -> Iterator[tuple[int, Prepared]]:
-    """(number in `pending` of the document's shard, its rows.Prepared) of every document of
+def _results(pending: list[spool.Shard], settings: Settings, workers: int) -> Iterator[tuple[int, spool.Spooled]]:
+    """(number in `pending` of the document's shard, its spool.Spooled) of every document of
     the pending shards, in input order, from the local engine."""
     order: deque[int] = deque()  # shard of each document handed to the engine, not yet back
 
@@ -106,5 +105,5 @@ def _results(pending: list[spool.Shard], settings: Settings, workers: int) -> It
                 order.append(j)
                 yield raw
 
-    for done in run_engine(docs(), settings, workers, "local", prepared=True):
+    for done in run_engine(docs(), settings, workers, "local", spooled=True):
         yield order.popleft(), done

@@ -112,7 +112,7 @@ def _clean_shards(batch: dict, settings: Settings, work_root: str) -> dict:
         nbytes, rejected = 0, Counter()
         try:
             for raw in iter_documents(writer.shard.items, settings.html_fields):
-                done = work(raw, settings, prepared=True)
+                done = work(raw, settings, spooled=True)
                 nbytes += raw_size(raw)
                 if reason_of(done) is not None:
                     rejected[reason_of(done)] += 1

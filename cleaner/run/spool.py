@@ -1,12 +1,13 @@
 """The first pass's results, kept per input shard so that an interrupted build resumes.
 
 Input files are taken SHARD_FILES at a time, in the order they are found: an input shard. Each
-shard's documents (rows.Prepared, pickled, in input order) go to `shard-NNNNNN.pickle` in a
-work folder beside the version (`.VERSION.work-KEY`, KEY from the tool version, settings and
-inputs given), what the duplicate decisions need of them (ShardKeys) to `shard-NNNNNN.keys`;
-once the shard is complete its completion marker `shard-NNNNNN.done` records the shard's files
-(name, size, modification time) and its document count. Whichever process cleans a shard
-writes these (the build's for the local engine, a Ray worker for Ray). Rerunning the same
+shard's documents (rows.Prepared, pickled, in input order, by the process that cleaned them:
+Spooled) go to `shard-NNNNNN.pickle` in a work folder beside the version (`.VERSION.work-KEY`,
+KEY from the tool version, settings and inputs given), what the duplicate decisions need of
+them (ShardKeys) to `shard-NNNNNN.keys`; once the shard is complete its completion marker
+`shard-NNNNNN.done` records the shard's files (name, size, modification time) and its document
+count. Whichever process cleans a shard writes these (the build's for the local engine, a Ray
+worker for Ray). Rerunning the same
 build finds the shards whose marker still matches their files and cleans only the others. The
 folder is removed once the version is published.
 """
@@ -39,6 +40,26 @@ class Shard:
 
 
 @dataclass
+class Spooled:
+    """A document as the spool takes it: its rows.Prepared pickled where it was made (a pool's
+    worker: the driver writes the bytes as they come, not unpickling a document to pickle it
+    again), and what the shard's keys (ShardKeys.count) and the progress need of it."""
+
+    blob: bytes
+    name: str
+    id: str
+    source_file: str
+    record_id: str | None
+    signature: tuple | None
+    reason: str | None
+
+
+def spooled(done: Prepared) -> Spooled:
+    return Spooled(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL), done.name, done.id, done.source_file,
+                   done.record_id, done.signature, done.reason)
+
+
+@dataclass
 class ShardKeys:
     """What the duplicate decisions need of a shard's documents (their index in the shard)."""
 
@@ -50,7 +71,7 @@ class ShardKeys:
     _file: str | None = None  # while counting: the container whose record ids `_ids` holds
     _ids: set = field(default_factory=set)
 
-    def count(self, done: Prepared) -> None:
+    def count(self, done: Spooled) -> None:
         """The shard's next document: an article joins the duplicate groups unless it repeats
         the record id of an article of its container (a container's records are consecutive and
         lie in one shard)."""
@@ -171,9 +192,9 @@ class ShardWriter:
         self._tmp = work._spool(shard.number).with_suffix(".part")
         self._file = open(self._tmp, "wb")
 
-    def add(self, done: Prepared) -> None:
+    def add(self, done: Spooled) -> None:
         """Spool a document."""
-        pickle.dump(done, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(done.blob)
         self.keys.count(done)
 
     def finish(self) -> ShardKeys:

@@ -1,6 +1,7 @@
 """The second pass: the spooled input shards written as Parquet, a group of consecutive shards
 (FILES_PER_GROUP input files) at a time, by whichever process runs `write_group` (the build's,
-a pool's, a Ray worker); the build then only merges what each group reports.
+a worker of the local engine's pool, a Ray worker); the build then only merges what each group
+reports.
 
 A group's files are named after it (`part-GGGGGG-[SPLIT-]NNNNN.parquet`, N counting the
 group's own rotations) while the version is staged; `name_files` renames them, in group order,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -21,6 +23,7 @@ from cleaner.publish import schema
 from cleaner.publish import version as publish
 from cleaner.publish.rows import HASH_MOD, Columns, Prepared, rejected_rows
 from cleaner.run import spool
+from cleaner.run.engine import in_pool, max_workers
 from cleaner.run.summary import Summary
 from cleaner.settings import Settings
 
@@ -99,15 +102,22 @@ def write_group(task: GroupTask, work_root: str, staging: str, settings: Setting
 
 
 def second_pass(work: spool.WorkDir, n_shards: int, state, summary: Summary, staging: Path, settings: Settings,
-                shard_bytes: int, engine: str = "local") -> Merged:
-    """Every group written (by this process, or by Ray's workers), the reports merged in order."""
+                shard_bytes: int, run: tuple[str, int] = ("local", 1)) -> Merged:
+    """Every group written, the reports merged in order. `run`: (engine, workers): Ray's workers
+    write the groups; the local engine writes them in a pool of `workers` processes when there
+    are several groups, else in this process."""
     tasks = group_tasks(work, n_shards, state)
+    engine, workers = run
+    one_group = partial(write_group, work_root=str(work.root), staging=str(staging), settings=settings,
+                        shard_bytes=shard_bytes)
     if engine == "ray":
         from cleaner.run.ray_engine import write_groups
 
         results = write_groups(tasks, str(work.root), str(staging), settings, shard_bytes)
+    elif workers > 1 and len(tasks) > 1:
+        results = in_pool(one_group, tasks, min(workers, max_workers(), len(tasks)))
     else:
-        results = (write_group(t, str(work.root), str(staging), settings, shard_bytes) for t in tasks)
+        results = map(one_group, tasks)
     return merge(config_keys(settings), results, summary)
 
 
