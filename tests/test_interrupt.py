@@ -71,11 +71,18 @@ def snapshot(directory: Path) -> dict[Path, bytes]:
     return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A build started from a job running in the background of a script inherits SIGINT
+    ignored; these builds are the foreground job of a terminal, which Ctrl-C reaches."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(command: list[str], out: Path, corpus: Path, workers: int, **kwargs) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     return subprocess.Popen([*command, "build", str(corpus), "--out", str(out), "--name", "news",
                              "--version", "2.0.0", "--workers", str(workers)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_ctrl_c_as_in_a_terminal, **kwargs)
 
 
 def left_behind(out: Path) -> list[str]:
@@ -188,7 +195,8 @@ def test_sigint_while_starting_up_is_one_line_too(tmp_path):
     """An interrupt that lands while the build's modules are still being imported."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([*CLI, "build", str(SEEDS), "--out", str(tmp_path / "out"), "--workers", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_ctrl_c_as_in_a_terminal)
     # Interrupt while the build command imports its modules: once pyarrow's library is mapped
     # (a SIGINT while Python itself starts, or while `cleaner.cli` is imported, is Python's own
     # business: a bare KeyboardInterrupt traceback no program can catch).
