@@ -7,9 +7,8 @@ KEY from the tool version, settings and inputs given), what the duplicate decisi
 them (ShardKeys) to `shard-NNNNNN.keys`; once the shard is complete its completion marker
 `shard-NNNNNN.done` records the shard's files (name, size, modification time) and its document
 count. Whichever process cleans a shard writes these (the build's for the local engine, a Ray
-worker for Ray). Rerunning the same
-build finds the shards whose marker still matches their files and cleans only the others. The
-folder is removed once the version is published.
+worker for Ray). Rerunning the same build finds the shards whose marker still matches their
+files and cleans only the others. The folder is removed once the version is published.
 """
 
 from __future__ import annotations
