@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from cleaner.clean.rules import spam_inline as si
 from cleaner.clean.rules.base import SpanContext, rule_id
 from cleaner.clean.spam import evidence, joins, lexicon
+from cleaner.clean.spam.candidates import drop_overlaps, shard_seeds
+from cleaner.clean.spam.cycles import find_cycles
 from cleaner.clean.spam.params import SpamParams
 from cleaner.document import Block
 from cleaner.settings import Settings
@@ -381,9 +383,7 @@ BULLETIN = ("前三季度全区经济运行稳中向好。截至9月底，溪桥
 
 
 def _cycle(text: str, order: list[str]):
-    from cleaner.clean.spam.candidates import drop_overlaps, shard_seeds
-    from cleaner.clean.spam.cycles import find_cycles
-
+    """The members of the candidate cycle with this order that the shard search finds in `text`."""
     seeds = shard_seeds(PARAMS, text, 2)
     occs = drop_overlaps([o for v in seeds.values() for o in v])
     return next(members for o, members in find_cycles(PARAMS, occs, 2) if o == order)
