@@ -132,7 +132,15 @@ def in_pool(fn: Callable, tasks: Iterable, workers: int, initargs: tuple = (None
     that they inherit what this process loaded; `initargs`: _init_worker's settings and
     spooled); at most IN_FLIGHT_PER_WORKER tasks a worker are queued or running."""
     context = get_context("spawn" if sys.platform == "darwin" else "fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
+    # a worker is born with Ctrl-C and SIGTERM held, so that one stopped before its initializer
+    # has run dies of the signal instead of running this process's handler; the initializer
+    # sets its own handlers and lets them through
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, WORKER_SIGNALS)
+    try:
+        pool = context.Pool(workers, initializer=_init_worker, initargs=initargs)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
         pending: deque = deque()
         try:
             for task in tasks:
@@ -192,6 +200,7 @@ def chunks(docs: Iterable[RawDocument], max_docs: int = CHUNK_DOCS,
 
 # --- pool workers -------------------------------------------------------------------------
 
+WORKER_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _settings: Settings | None = None
 _spooled = False
 
@@ -204,6 +213,7 @@ def _init_worker(settings: Settings | None, spooled: bool) -> None:
     global _settings, _spooled
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: not the parent's handler
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, WORKER_SIGNALS)  # held since the fork (in_pool)
     _settings, _spooled = settings, spooled
     gc.freeze()
 
