@@ -69,6 +69,10 @@ def _quiet(ray) -> None:
     order: the duplicate decisions and the merge do not depend on it)."""
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+    # a failed task's error, logged with Ray Data's traceback before the same error is raised to
+    # the build, which reports it (see _workers_lost)
+    for name in ("ray.data._internal.execution.streaming_executor_state", "ray.data.exceptions"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_auto_log_stats = False
@@ -171,12 +175,31 @@ def clean_shards(pending: list[spool.Shard], settings: Settings, work_root: Path
     actors = max(1, min(len(pending), int(ray.cluster_resources().get("CPU", 1))))  # no more than shards
     ds = _map_with_actors(ds, ShardCleaner, actors, {"settings": settings, "work_root": str(work_root)})
     meter = Meter("ray")
-    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
-        for blob, nbytes, reasons in zip(batch["keys"], batch["bytes"], batch["reasons"]):
-            keys = pickle.loads(blob)
-            meter.add(keys.documents, int(nbytes), pickle.loads(reasons))
-            yield keys
+    with _workers_lost("cleaning"):
+        for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
+            for blob, nbytes, reasons in zip(batch["keys"], batch["bytes"], batch["reasons"]):
+                keys = pickle.loads(blob)
+                meter.add(keys.documents, int(nbytes), pickle.loads(reasons))
+                yield keys
     meter.close()
+
+
+LOST = ("RayActorError", "WorkerCrashedError", "NodeDiedError", "ObjectLostError", "OwnerDiedError")
+
+
+@contextmanager
+def _workers_lost(doing: str) -> Iterator[None]:
+    """A worker lost (its process killed or crashed, its node gone) stops the build with one
+    line saying what a rerun does, instead of Ray's traceback. Errors of the cleaning code itself
+    keep theirs."""
+    import ray.exceptions
+
+    lost = tuple(getattr(ray.exceptions, n) for n in LOST if hasattr(ray.exceptions, n))
+    try:
+        yield
+    except lost as e:
+        raise RuntimeError(f"a Ray worker was lost while {doing} ({type(e).__name__}); the input shards "
+                           f"cleaned so far are kept: run the same build again to go on from there") from e
 
 
 def _map_with_actors(ds, cls, actors: int, fn_kwargs: dict):
@@ -219,9 +242,10 @@ def write_groups(tasks: list, work_root: str, staging: str, settings: Settings, 
     actors = max(1, min(len(tasks), int(ray.cluster_resources().get("CPU", 1))))
     ds = _map_with_actors(ds, GroupWriter, actors, {"work_root": work_root, "staging": staging,
                                                     "settings": settings, "shard_bytes": shard_bytes})
-    for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
-        for blob in batch["written"]:
-            yield pickle.loads(blob)
+    with _workers_lost("writing"):
+        for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
+            for blob in batch["written"]:
+                yield pickle.loads(blob)
 
 
 def _check_reachable(path) -> None:
