@@ -106,42 +106,37 @@ def restore_environment(environ: dict[str, str]) -> None:
 
 
 class ShardCleaner:
-    """A Ray Data actor cleaning input shards as they come, warmed up once (see _settle). An
-    actor, not a task a shard: Ray Data keeps the next shard queued at each actor, so that the
-    workers do not idle between shards while the driver schedules (a task a shard left them idle
-    about 0.2 s after each 0.3 s shard on two CPUs)."""
+    """A Ray Data actor reading, decoding and cleaning input shards as they come, spooled into
+    the work folder (run.spool, as the local engine spools); each shard's ShardKeys back to the
+    driver, pickled, with the bytes it read and its rejections by reason (progress). An actor,
+    not a task a shard: Ray Data keeps the next shard queued at each actor, so that the workers
+    do not idle between shards while the driver schedules (a task a shard left them idle about
+    0.2 s after each 0.3 s shard on two CPUs)."""
 
     def __call__(self, batch: dict, settings: Settings, work_root: str) -> dict:
+        from cleaner.run.engine import work
+
         _settle(settings)
-        return _clean_shards(batch, settings, work_root)
-
-
-def _clean_shards(batch: dict, settings: Settings, work_root: str) -> dict:
-    """Read, decode and clean an input shard's files, spooled into the work folder (run.spool,
-    as the local engine spools); its ShardKeys back to the driver, pickled, with the bytes it
-    read and its rejections by reason (progress)."""
-    from cleaner.run.engine import work
-
-    out, read, reasons = [], [], []
-    for number, blob in zip(batch["number"], batch["items"]):
-        writer = spool.WorkDir(Path(work_root)).writer(spool.Shard(int(number), pickle.loads(blob)))
-        nbytes, rejected = 0, Counter()
-        try:
-            for raw in iter_documents(writer.shard.items, settings.html_fields):
-                done = work(raw, settings, spooled=True)
-                nbytes += raw_size(raw)
-                if reason_of(done) is not None:
-                    rejected[reason_of(done)] += 1
-                writer.add(done)
-            keys = writer.finish()
-        except BaseException:
-            writer.abandon()
-            raise
-        out.append(pickle.dumps(keys.without_names(), protocol=pickle.HIGHEST_PROTOCOL))
-        read.append(nbytes)
-        reasons.append(pickle.dumps(rejected, protocol=pickle.HIGHEST_PROTOCOL))
-    return {"keys": np.array(out, dtype=object), "bytes": np.array(read, dtype=np.int64),
-            "reasons": np.array(reasons, dtype=object)}
+        out, read, reasons = [], [], []
+        for number, blob in zip(batch["number"], batch["items"]):
+            writer = spool.WorkDir(Path(work_root)).writer(spool.Shard(int(number), pickle.loads(blob)))
+            nbytes, rejected = 0, Counter()
+            try:
+                for raw in iter_documents(writer.shard.items, settings.html_fields):
+                    done = work(raw, settings, spooled=True)
+                    nbytes += raw_size(raw)
+                    if reason_of(done) is not None:
+                        rejected[reason_of(done)] += 1
+                    writer.add(done)
+                keys = writer.finish()
+            except BaseException:
+                writer.abandon()
+                raise
+            out.append(pickle.dumps(keys.without_names(), protocol=pickle.HIGHEST_PROTOCOL))
+            read.append(nbytes)
+            reasons.append(pickle.dumps(rejected, protocol=pickle.HIGHEST_PROTOCOL))
+        return {"keys": np.array(out, dtype=object), "bytes": np.array(read, dtype=np.int64),
+                "reasons": np.array(reasons, dtype=object)}
 
 
 _settled = False
@@ -172,8 +167,7 @@ def clean_shards(pending: list[spool.Shard], settings: Settings, work_root: Path
 
     ds = ray.data.from_items([{"number": s.number, "items": pickle.dumps(s.items, protocol=pickle.HIGHEST_PROTOCOL)}
                               for s in pending], override_num_blocks=len(pending))
-    actors = max(1, min(len(pending), int(ray.cluster_resources().get("CPU", 1))))  # no more than shards
-    ds = _map_with_actors(ds, ShardCleaner, actors, {"settings": settings, "work_root": str(work_root)})
+    ds = _map_with_actors(ds, ShardCleaner, len(pending), {"settings": settings, "work_root": str(work_root)})
     meter = Meter("ray")
     with _workers_lost("cleaning"):
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
@@ -202,21 +196,18 @@ def _workers_lost(doing: str) -> Iterator[None]:
                            f"cleaned so far are kept: run the same build again to go on from there") from e
 
 
-def _map_with_actors(ds, cls, actors: int, fn_kwargs: dict):
-    """ds.map_batches with a pool of `actors` actors of `cls`, a row a call. An actor that dies
-    is not restarted: the build fails, and its rerun redoes only the shards not completed (Ray
-    Data's default, restarting it and retrying its shard without end, would loop on a shard that
-    kills its worker)."""
+def _map_with_actors(ds, cls, rows: int, fn_kwargs: dict):
+    """ds.map_batches with a pool of actors of `cls`, a row a call: as many actors as the
+    cluster has CPUs now, no more than `rows`. An actor that dies is not restarted: the build
+    fails, and its rerun redoes only the shards not completed (Ray Data's default, restarting it
+    and retrying its shard without end, would loop on a shard that kills its worker)."""
     import ray
 
-    args = dict(batch_size=1, batch_format="numpy", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=actors),
-                fn_kwargs=fn_kwargs)
-    with warnings.catch_warnings():
+    actors = max(1, min(rows, int(ray.cluster_resources().get("CPU", 1))))
+    with warnings.catch_warnings():  # (Ray Data takes actor options as deprecated extra arguments)
         warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
-        try:
-            return ds.map_batches(cls, max_restarts=0, **args)
-        except TypeError:  # a Ray that takes no more actor options
-            return ds.map_batches(cls, **args)
+        return ds.map_batches(cls, batch_size=1, batch_format="numpy", num_cpus=1, fn_kwargs=fn_kwargs,
+                              compute=ray.data.ActorPoolStrategy(size=actors), max_restarts=0)
 
 
 class GroupWriter:
@@ -239,9 +230,8 @@ def write_groups(tasks: list, work_root: str, staging: str, settings: Settings, 
 
     ds = ray.data.from_items([{"task": pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL)} for t in tasks],
                              override_num_blocks=len(tasks))
-    actors = max(1, min(len(tasks), int(ray.cluster_resources().get("CPU", 1))))
-    ds = _map_with_actors(ds, GroupWriter, actors, {"work_root": work_root, "staging": staging,
-                                                    "settings": settings, "shard_bytes": shard_bytes})
+    ds = _map_with_actors(ds, GroupWriter, len(tasks), {"work_root": work_root, "staging": staging,
+                                                        "settings": settings, "shard_bytes": shard_bytes})
     with _workers_lost("writing"):
         for batch in ds.iter_batches(batch_format="numpy", batch_size=None, prefetch_batches=PREFETCH):
             for blob in batch["written"]:
