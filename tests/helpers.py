@@ -1,4 +1,5 @@
-"""Small helpers shared by tests: run the block rules and the pipeline on literal text."""
+"""Small helpers shared by tests: run the block rules and the pipeline on literal text; compare
+published versions; find a build's processes."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def parquet_files(version_dir: Path) -> dict[str, str]:
     data = Path(version_dir) / "data"
     return {p.relative_to(data).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(data.rglob("*.parquet"))}
+
+
+def processes() -> dict[int, tuple[int, str]]:
+    """Every process this one can see (from /proc): pid -> (parent pid, command line)."""
+    table = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        table[int(entry.name)] = (parent, command)
+    return table
+
+
+def descendants(root: int) -> dict[int, str]:
+    """The processes below `root`, at any depth, with their command lines."""
+    table = processes()
+    out = {}
+    for pid, (up, command) in table.items():
+        while up in table and up != root:
+            up = table[up][0]
+        if up == root:
+            out[pid] = command
+    return out

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from helpers import processes
 
 from cleaner.read.files import RawDocument
 from cleaner.run import engine
@@ -227,15 +228,7 @@ def _alive_and_handling_sigint(pid: int) -> bool:
 
 
 def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
+    return [child for child, (parent, _) in processes().items() if parent == pid]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or sys.platform == "darwin", reason="needs /proc and fork")

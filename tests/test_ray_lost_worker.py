@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from helpers import parquet_files
+from helpers import descendants, parquet_files
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate
@@ -23,33 +23,13 @@ pytest.importorskip("ray")
 pytest.importorskip("ray.data")
 
 
-def descendants(root: int) -> dict[int, str]:
-    """The processes below `root` (read from /proc), with their command lines."""
-    parent, command = {}, {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            command[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        parent[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    out = {}
-    for pid in parent:
-        up = parent.get(pid)
-        while up is not None and up != root and up > 1:
-            up = parent.get(up)
-        if up == root:
-            out[pid] = command.get(pid, "")
-    return out
+LOCAL_RAY = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}  # each build starts a Ray of its own
 
 
 def cleaner_build(corpus: Path, out: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}  # a local Ray of its own
     return subprocess.Popen([sys.executable, "-m", "cleaner.cli", "build", str(corpus), "--out", str(out),
                              "--name", "lost", "--version", "1.0.0", "--engine", "ray", "--workers", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=LOCAL_RAY, cwd=ROOT)
 
 
 def test_a_killed_worker_stops_the_build_clearly_and_a_rerun_gives_the_same_bytes(tmp_path):
@@ -83,8 +63,7 @@ def test_a_killed_worker_stops_the_build_clearly_and_a_rerun_gives_the_same_byte
     done = len(list(work.glob("shard-*.done")))
     assert 1 <= done < 19  # 1,200 pages: 19 input shards of 64 files
 
-    again = subprocess.run(build.args, capture_output=True, text=True, cwd=ROOT,
-                           env={k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"})
+    again = subprocess.run(build.args, capture_output=True, text=True, cwd=ROOT, env=LOCAL_RAY)
     assert again.returncode == 0, again.stderr[-3000:]
     local = subprocess.run([sys.executable, "-m", "cleaner.cli", "build", str(corpus), "--out", str(tmp_path / "local"),
                             "--name", "lost", "--version", "1.0.0", "--workers", "1"],
